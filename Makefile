@@ -1,0 +1,37 @@
+# The two commands a new user needs: `make generate` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SPECS ?= specs
+OUT ?= generated
+
+.PHONY: generate check inspect test typecheck clean
+
+# Installs the generator (and the runtime's httpx) once, again when pyproject.toml changes.
+$(VENV)/.stamp-generator: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[runtime]'
+	touch $@
+
+# Adds what the tests need (pytest, syrupy, mypy, the vendor SDK as an oracle).
+$(VENV)/.stamp-test: $(VENV)/.stamp-generator
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[runtime,test]'
+	touch $@
+
+generate: $(VENV)/.stamp-generator
+	$(PY) -m generator generate $(SPECS) -o $(OUT)
+
+check: $(VENV)/.stamp-generator
+	$(PY) -m generator check $(SPECS) -o $(OUT)
+
+inspect: $(VENV)/.stamp-generator
+	$(PY) -m generator inspect $(SPECS)
+
+test: $(VENV)/.stamp-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+typecheck: $(VENV)/.stamp-test
+	$(PY) -m mypy --strict generator $(OUT)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .hypothesis

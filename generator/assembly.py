@@ -1,0 +1,247 @@
+"""Groups parsed pages into services and gives every model one final class name.
+
+Rule for models (deterministic, independent of the order pages are read in):
+a model name defined on several pages of a service becomes one class when all
+definitions have the same shape (same wire names with the same types; the
+Required and Default columns may differ, a field required anywhere is
+required). When the shapes differ, each shape becomes its own class named
+after the first operation (alphabetically) that defines it, e.g.
+``DescribeAlarmRuleRule``, and a warning names the pages involved. Every
+operation's ``Result`` table becomes ``<Operation>Result``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .diagnostics import Diagnostics
+from .ir import Api, Model, Operation, Service, SkippedPage, TypeRef
+from .names import class_name, snake_case, unique_names
+from .page_parser import OperationPage, PageModel
+from .type_mapping import referenced_models, rename_models
+
+__all__ = ["assemble", "MODELS_MODULE_NAMES"]
+
+# Names the generated models module imports; no model class may take them.
+MODELS_MODULE_NAMES = ("Any", "Mapping", "Self", "dataclass", "field")
+
+Shape = tuple[tuple[str, TypeRef], ...]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    page: OperationPage
+    definition: PageModel
+
+    @property
+    def key(self) -> tuple[str, str]:
+        name = self.definition.model.wire_name
+        if name == "Result":
+            return (self.page.operation.name, name)
+        return ("", name)
+
+    @property
+    def shape(self) -> Shape:
+        return tuple((f.wire_name, _strip_source(f.type)) for f in self.definition.model.fields)
+
+
+def _strip_source(ref: TypeRef) -> TypeRef:
+    item = _strip_source(ref.item) if ref.item is not None else None
+    return replace(ref, source="", item=item)
+
+
+def assemble(
+    pages: Iterable[OperationPage], skipped: Iterable[SkippedPage], diagnostics: Diagnostics
+) -> Api:
+    """Build the Api from every operation page; conflicts become warnings."""
+    by_service: dict[str, list[OperationPage]] = defaultdict(list)
+    for page in sorted(pages, key=lambda p: p.operation.source.file):
+        by_service[page.operation.service_name].append(page)
+    services = tuple(
+        _service(name, by_service[name], diagnostics) for name in sorted(by_service)
+    )
+    return Api(services, tuple(sorted(skipped, key=lambda s: s.file)))
+
+
+def _service(name: str, pages: list[OperationPage], diagnostics: Diagnostics) -> Service:
+    pages = _unique_operations(pages, diagnostics)
+    names = _final_model_names(pages, diagnostics)
+    models: dict[str, Model] = {}
+    operations: list[Operation] = []
+    for page in pages:
+        op = page.operation
+        side_names = {
+            side: {
+                d.model.wire_name: names[(op.name, side, d.model.wire_name)]
+                for d in page.models
+                if (op.name, side, d.model.wire_name) in names
+            }
+            for side in ("request", "response")
+        }
+        for definition in page.models:
+            final = names[(op.name, definition.side, definition.model.wire_name)]
+            model = _renamed_model(
+                definition.model, final, side_names[definition.side], op.name
+            )
+            known = models.get(final)
+            if known is None:
+                models[final] = model
+            elif _same_shape(known, model):
+                models[final] = _merge_required(known, model)
+            else:
+                diagnostics.warning(
+                    model.location,
+                    f"model '{definition.model.wire_name}' is defined again with another "
+                    f"shape; the definition at {known.location} is used",
+                )
+        parameters = tuple(
+            replace(p, type=rename_models(p.type, side_names["request"]))
+            for p in op.parameters
+        )
+        result = rename_models(op.result, side_names["response"]) if op.result else None
+        operations.append(replace(op, parameters=parameters, result=result))
+
+    operations.sort(key=lambda o: o.name)
+    method_names = unique_names(o.python_name for o in operations)
+    operations = [replace(o, python_name=n) for o, n in zip(operations, method_names)]
+    final_models = _mark_usage(models, operations)
+    hosts = Counter(o.host for o in operations)
+    versions = sorted({o.version for o in operations})
+    if len(versions) > 1:
+        first = operations[0].source
+        diagnostics.warning(
+            first,
+            f"service '{name}' has pages of several API versions ({', '.join(versions)}); "
+            "each operation keeps the version of its own page",
+        )
+    return Service(
+        name=name,
+        module_name=snake_case(name),
+        class_name=class_name(name) + "Client",
+        host=sorted(hosts, key=lambda h: (-hosts[h], h))[0],
+        version=versions[-1],
+        operations=tuple(operations),
+        models=tuple(final_models[k] for k in sorted(final_models)),
+    )
+
+
+def _unique_operations(pages: list[OperationPage], diagnostics: Diagnostics) -> list[OperationPage]:
+    seen: dict[str, OperationPage] = {}
+    for page in pages:
+        op = page.operation
+        if op.name in seen:
+            first = seen[op.name].operation.source
+            diagnostics.warning(
+                op.source,
+                f"operation '{op.name}' is also described by {first}; that page is used",
+            )
+            continue
+        seen[op.name] = page
+    return list(seen.values())
+
+
+def _final_model_names(
+    pages: list[OperationPage], diagnostics: Diagnostics
+) -> dict[tuple[str, str, str], str]:
+    """Map (operation, side, page model name) to the final class name."""
+    groups: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
+    for page in pages:
+        for definition in page.models:
+            candidate = _Candidate(page, definition)
+            groups[candidate.key].append(candidate)
+
+    wanted: list[tuple[str, list[_Candidate]]] = []
+    for (operation, name), candidates in sorted(groups.items()):
+        shapes: dict[Shape, list[_Candidate]] = defaultdict(list)
+        for candidate in candidates:
+            shapes[candidate.shape].append(candidate)
+        if operation:
+            wanted.append((class_name(operation) + class_name(name), candidates))
+        elif len(shapes) == 1:
+            wanted.append((class_name(name), candidates))
+        else:
+            ordered = sorted(shapes.values(), key=lambda cs: min(_op(c) for c in cs))
+            places = "; ".join(
+                f"{c.definition.model.location}" for cs in ordered for c in cs[:1]
+            )
+            diagnostics.warning(
+                ordered[0][0].definition.model.location,
+                f"model '{name}' has {len(ordered)} different shapes ({places}); "
+                "each shape gets a class named after its first operation",
+            )
+            for cs in ordered:
+                first_op = min(_op(c) for c in cs)
+                wanted.append((class_name(first_op) + class_name(name), cs))
+
+    finals = unique_names((w for w, _ in wanted), taken=MODELS_MODULE_NAMES)
+    result: dict[tuple[str, str, str], str] = {}
+    for final, (_, candidates) in zip(finals, wanted):
+        for c in candidates:
+            key = (_op(c), c.definition.side, c.definition.model.wire_name)
+            result[key] = final
+    # A page may refer from one side to a model defined only on the other side.
+    for page in pages:
+        op = page.operation.name
+        for definition in page.models:
+            for side in ("request", "response"):
+                other = (op, side, definition.model.wire_name)
+                if other not in result:
+                    result[other] = result[(op, definition.side, definition.model.wire_name)]
+    return result
+
+
+def _op(candidate: _Candidate) -> str:
+    return candidate.page.operation.name
+
+
+def _renamed_model(
+    model: Model, final: str, names: dict[str, str], operation: str
+) -> Model:
+    fields = tuple(replace(f, type=rename_models(f.type, names)) for f in model.fields)
+    description = model.description
+    if model.wire_name == "Result" and not description:
+        description = f"The result of {operation}."
+    return replace(model, name=final, fields=fields, description=description)
+
+
+def _same_shape(a: Model, b: Model) -> bool:
+    return [(f.wire_name, _strip_source(f.type)) for f in a.fields] == [
+        (f.wire_name, _strip_source(f.type)) for f in b.fields
+    ]
+
+
+def _merge_required(first: Model, second: Model) -> Model:
+    fields = tuple(
+        replace(
+            a,
+            required=a.required or b.required,
+            default=a.default if a.default is not None else b.default,
+            description=a.description or b.description,
+        )
+        for a, b in zip(first.fields, second.fields)
+    )
+    return replace(first, fields=fields, description=first.description or second.description)
+
+
+def _mark_usage(models: dict[str, Model], operations: list[Operation]) -> dict[str, Model]:
+    def reach(roots: Iterable[TypeRef]) -> set[str]:
+        seen: set[str] = set()
+        stack = [n for n in (referenced_models(r) for r in roots) if n]
+        while stack:
+            name = stack.pop()
+            if name in seen or name not in models:
+                continue
+            seen.add(name)
+            stack.extend(
+                n for n in (referenced_models(f.type) for f in models[name].fields) if n
+            )
+        return seen
+
+    requests = reach(p.type for o in operations for p in o.parameters)
+    responses = reach(o.result for o in operations if o.result is not None)
+    return {
+        name: replace(model, used_in_request=name in requests, used_in_response=name in responses)
+        for name, model in models.items()
+    }

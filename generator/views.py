@@ -1,0 +1,266 @@
+"""What the templates render: flat, precomputed views of the intermediate model.
+
+All decisions (annotations, defaults, wire conversions, imports, escaping) are
+made here, so that the templates only loop and print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .ir import Field, Model, Operation, Parameter, Service
+from .python_code import annotation, docstring, from_wire, string_literal, to_wire, uses_any
+
+__all__ = ["ClientView", "FieldView", "MethodView", "ModelView", "ServiceView", "service_view"]
+
+_CLASS_INDENT = " " * 4
+_METHOD_INDENT = " " * 8
+
+
+@dataclass(frozen=True)
+class FieldView:
+    python_name: str
+    declaration: str
+
+
+@dataclass(frozen=True)
+class ModelView:
+    class_name: str
+    docstring: str
+    fields: tuple[FieldView, ...]
+    to_dict_lines: tuple[str, ...]
+    from_dict_args: tuple[str, ...]
+    extra_fields_expr: str
+
+
+@dataclass(frozen=True)
+class MethodView:
+    python_name: str
+    signature: tuple[str, ...]
+    return_annotation: str
+    docstring: str
+    request_args: tuple[str, ...]
+    result_expr: str | None
+
+
+@dataclass(frozen=True)
+class ClientView:
+    class_name: str
+    docstring: str
+    service_literal: str
+    host_literal: str
+    methods: tuple[MethodView, ...]
+    model_imports: tuple[str, ...]
+    needs_any: bool
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    module_docstring: str
+    models: tuple[ModelView, ...]
+    model_names: tuple[str, ...]
+    client: ClientView
+
+
+def service_view(service: Service) -> ServiceView:
+    """The view of one service's package."""
+    models = tuple(_model_view(m) for m in service.models)
+    return ServiceView(
+        module_docstring=docstring(
+            [f"The {service.name} service ({service.host}, API {service.version})."], ""
+        ),
+        models=models,
+        model_names=tuple(m.name for m in service.models),
+        client=_client_view(service),
+    )
+
+
+# -- models -----------------------------------------------------------------
+
+
+def _model_view(model: Model) -> ModelView:
+    optional_only = model.used_in_response or not model.used_in_request
+    fields = []
+    to_dict_lines: list[str] = []
+    from_dict_args: list[str] = []
+    for f in model.fields:
+        required = f.required and not optional_only
+        fields.append(FieldView(f.python_name, _declaration(f, required)))
+        key = string_literal(f.wire_name)
+        value = to_wire(f.type, f"self.{f.python_name}")
+        if required:
+            to_dict_lines.append(f"data[{key}] = {value}")
+            from_dict_args.append(f"{f.python_name}={from_wire(f.type, f'data[{key}]')}")
+        else:
+            to_dict_lines.append(f"if self.{f.python_name} is not None:")
+            to_dict_lines.append(f"    data[{key}] = {value}")
+            converted = from_wire(f.type, "value")
+            if converted == "value":
+                from_dict_args.append(f"{f.python_name}=data.get({key})")
+            else:
+                from_dict_args.append(
+                    f"{f.python_name}=None if (value := data.get({key})) is None else {converted}"
+                )
+    known = ", ".join(string_literal(f.wire_name) for f in model.fields)
+    extra = (
+        f"{{key: item for key, item in data.items() if key not in ({known},)}}"
+        if model.fields
+        else "dict(data)"
+    )
+    return ModelView(
+        class_name=model.name,
+        docstring=docstring(
+            [model.description or f"The {model.wire_name} structure.", _attributes(model.fields)],
+            _CLASS_INDENT,
+        ),
+        fields=tuple(fields),
+        to_dict_lines=tuple(to_dict_lines),
+        from_dict_args=tuple(from_dict_args),
+        extra_fields_expr=extra,
+    )
+
+
+def _declaration(f: Field, required: bool) -> str:
+    kind = annotation(f.type)
+    return f"{kind}" if required else f"{kind} | None = None"
+
+
+def _attributes(fields: tuple[Field, ...]) -> str:
+    if not fields:
+        return ""
+    lines = ["Attributes:"]
+    for f in fields:
+        lines.append(f"    {f.python_name} ({f.wire_name}): {_one_line(f.description) or '-'}")
+    lines.append("    extra_fields: members the page does not document, kept as received.")
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- client -----------------------------------------------------------------
+
+
+def _client_view(service: Service) -> ClientView:
+    methods = tuple(_method_view(op) for op in service.operations)
+    used: set[str] = set()
+    refs = []
+    for op in service.operations:
+        refs.extend(p.type for p in op.parameters)
+        if op.result is not None:
+            refs.append(op.result)
+    for ref in refs:
+        text = annotation(ref)
+        for model in service.models:
+            if model.name in _words(text):
+                used.add(model.name)
+    return ClientView(
+        class_name=service.class_name,
+        docstring=docstring(
+            [
+                f"Client of the {service.name} service (API {service.version}).",
+                f"Requests go to https://{service.host} unless ``endpoint`` says otherwise; "
+                "each is signed with the client's credentials.",
+            ],
+            _CLASS_INDENT,
+        ),
+        service_literal=string_literal(service.name),
+        host_literal=string_literal(service.host),
+        methods=methods,
+        model_imports=tuple(sorted(used)),
+        needs_any=uses_any(refs),
+    )
+
+
+def _words(text: str) -> set[str]:
+    for sep in "[],|":
+        text = text.replace(sep, " ")
+    return set(text.split())
+
+
+def _method_view(op: Operation) -> MethodView:
+    ordered = sorted(op.parameters, key=lambda p: not p.required)
+    signature = [
+        f"{p.python_name}: {annotation(p.type)}"
+        if p.required
+        else f"{p.python_name}: {annotation(p.type)} | None = None"
+        for p in ordered
+    ]
+    signature.append("timeout: float | None = None")
+
+    def mapping(location: str) -> str:
+        items = [
+            f"{string_literal(p.wire_name)}: {p.python_name}"
+            for p in op.parameters
+            if p.location == location
+        ]
+        return "{" + ", ".join(items) + "}"
+
+    args = [
+        f"method={string_literal(op.method)}",
+        f"path={string_literal(op.path)}",
+    ]
+    for location, name in (("path", "path_params"), ("query", "query"), ("header", "headers")):
+        if any(p.location == location for p in op.parameters):
+            args.append(f"{name}={mapping(location)}")
+    if any(p.location == "body" for p in op.parameters):
+        args.append(f"body={mapping('body')}")
+    required = [string_literal(p.wire_name) for p in op.parameters if p.required]
+    if required:
+        args.append(f"required=({', '.join(required)}{',' if len(required) == 1 else ''})")
+    region = next((p for p in op.parameters if p.wire_name == "regionId"), None)
+    if region is not None:
+        args.append(f"region={region.python_name}")
+
+    if op.result is None:
+        return_annotation, result_expr = "None", None
+    elif op.result.kind == "model":
+        return_annotation = op.result.name
+        result_expr = f"{op.result.name}.from_dict(response.result or {{}})"
+    else:
+        return_annotation = f"{annotation(op.result)} | None"
+        converted = from_wire(op.result, "response.result")
+        result_expr = (
+            converted
+            if converted == "response.result"
+            else f"None if response.result is None else {converted}"
+        )
+    return MethodView(
+        python_name=op.python_name,
+        signature=tuple(signature),
+        return_annotation=return_annotation,
+        docstring=docstring(
+            [
+                op.description or op.name,
+                f"``{op.method} {op.path}`` ({op.name}).",
+                _args_doc(ordered),
+                _returns_doc(op),
+            ],
+            _METHOD_INDENT,
+        ),
+        request_args=tuple(args),
+        result_expr=result_expr,
+    )
+
+
+def _args_doc(parameters: list[Parameter]) -> str:
+    lines = ["Args:"]
+    for p in parameters:
+        default = f" Default: {p.default}." if p.default is not None else ""
+        text = _one_line(p.description) or "-"
+        lines.append(f"    {p.python_name}: {text} ({p.location} ``{p.wire_name}``).{default}")
+    lines.append("    timeout: seconds to wait for this call, instead of the client's default.")
+    return "\n".join(lines)
+
+
+def _returns_doc(op: Operation) -> str:
+    codes = ", ".join(f"{c.status} {_one_line(c.description)}".strip() for c in op.return_codes)
+    lines = []
+    if codes:
+        lines.append(f"Documented return codes: {codes}.")
+    lines.append(
+        "Raises:\n    APIError: the service answered with an error or a non-2xx status.\n"
+        "    TransportError: no answer (connection failure or timeout)."
+    )
+    return "\n\n".join(lines)
