@@ -60,7 +60,7 @@ def _hmac(key: bytes, message: str) -> bytes:
 def sign(
     *,
     method: str,
-    host: str,
+    host: str | None,
     path: str,
     query: str,
     headers: Mapping[str, str],
@@ -74,12 +74,14 @@ def sign(
 
     ``headers`` must already hold ``x-jdcloud-date`` and ``x-jdcloud-nonce``
     (and the security token, if any); every header but ``Authorization`` and
-    ``User-Agent`` is signed, as is ``host``.
+    ``User-Agent`` is signed, as is ``host`` (None leaves it out, as the
+    guide's worked example does; real requests always sign it).
     """
     lowered = {
         k.lower(): v for k, v in headers.items() if k.lower() not in _UNSIGNED_HEADERS
     }
-    lowered["host"] = host
+    if host is not None:
+        lowered["host"] = host
     date = lowered[DATE_HEADER]
     names = sorted(lowered)
     canonical_headers = "".join(f"{name}:{lowered[name].strip()}\n" for name in names)

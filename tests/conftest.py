@@ -1,0 +1,70 @@
+"""Shared helpers: run the generator in-process, import its output, find the corpus."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS_ENV = "JDCLOUD_DOCS_CORPUS"
+
+
+def corpus_dir() -> Path:
+    """The shared corpus of real pages: $JDCLOUD_DOCS_CORPUS, else ../shared/corpus."""
+    return Path(os.environ.get(CORPUS_ENV, str(ROOT.parent / "shared" / "corpus")))
+
+
+def require_corpus(*parts: str) -> Path:
+    path = corpus_dir().joinpath(*parts)
+    if not path.exists():
+        pytest.skip(
+            f"reference-page corpus not found at {path} "
+            f"(set {CORPUS_ENV} to the folder holding en/ and cn/)"
+        )
+    return path
+
+
+def run_cli(*args: str | Path) -> int:
+    return main([str(a) for a in args])
+
+
+def read_tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (relative POSIX path -> bytes)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+@pytest.fixture
+def import_package() -> Iterator[object]:
+    """Import a generated output folder as a package under a given name; cleaned up after."""
+    added: list[str] = []
+    names: list[str] = []
+
+    def load(out: Path, module: str) -> ModuleType:
+        parent = str(out.parent)
+        if parent not in sys.path:
+            sys.path.insert(0, parent)
+            added.append(parent)
+        top = module.split(".")[0]
+        names.append(top)
+        importlib.invalidate_caches()
+        return importlib.import_module(module)
+
+    yield load
+    for parent in added:
+        sys.path.remove(parent)
+    for top in names:
+        for key in [k for k in sys.modules if k == top or k.startswith(top + ".")]:
+            del sys.modules[key]
