@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import black
+from black.mode import TargetVersion
+from black.parsing import InvalidInput
 
 __all__ = ["FormattingError", "format_files"]
 
-_MODE = black.Mode(target_versions={black.TargetVersion.PY310, black.TargetVersion.PY311})
+_MODE = black.Mode(target_versions={TargetVersion.PY310, TargetVersion.PY311})
 
 
 class FormattingError(Exception):
@@ -16,7 +18,7 @@ class FormattingError(Exception):
 def format_source(path: str, source: str) -> str:
     try:
         return black.format_str(source, mode=_MODE)
-    except black.InvalidInput as error:
+    except InvalidInput as error:
         raise FormattingError(f"{path}: generated code does not parse: {error}") from error
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import Field, Model, Operation, Parameter, Service
+from .ir import Field, Model, Operation, Parameter, Service, TypeRef
 from .python_code import annotation, docstring, from_wire, string_literal, to_wire, uses_any
 
 __all__ = ["ClientView", "FieldView", "MethodView", "ModelView", "ServiceView", "service_view"]
@@ -145,7 +145,7 @@ def _one_line(text: str) -> str:
 def _client_view(service: Service) -> ClientView:
     methods = tuple(_method_view(op) for op in service.operations)
     used: set[str] = set()
-    refs = []
+    refs: list[TypeRef] = []
     for op in service.operations:
         refs.extend(p.type for p in op.parameters)
         if op.result is not None:

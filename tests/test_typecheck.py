@@ -44,3 +44,7 @@ def test_generated_modules_compile_without_warnings(folder: Path, tmp_path: Path
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_generator_itself_passes_mypy_strict(tmp_path: Path) -> None:
+    _mypy_strict(ROOT / "generator", tmp_path / "cache")
