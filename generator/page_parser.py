@@ -142,8 +142,9 @@ def section_kind(title: str) -> SectionKind | None:
     key = " ".join(title.strip().strip("#").split()).lower()
     if key in _SECTION_NAMES:
         return _SECTION_NAMES[key]
-    if key.endswith("s") and key[:-1] in _SECTION_NAMES:
-        return _SECTION_NAMES[key[:-1]]
+    for plural in ("es", "s"):
+        if key.endswith(plural) and key[: -len(plural)] in _SECTION_NAMES:
+            return _SECTION_NAMES[key[: -len(plural)]]
     return None
 
 
@@ -219,17 +220,19 @@ class _PageParser:
         name = self._operation_name()
         method_line, method = self._method(main)
         address = self._address(main, method_line)
-        if method is None or address is None:
-            return None
-        host, version, path, address_line = address
+        # Without a method or an address the page fails, but its tables are still
+        # read so that one run reports every problem of the page.
+        host, version, path, address_line = address or ("", "", "/", method_line)
 
         model_names = set(models)
         page_models = self._models(models, model_names)
-        path_rows = self._rows_of(main["address"], model_names, "path parameter")
-        parameters = self._parameters(method, path, path_rows, main.get("request"), model_names)
+        path_rows = self._rows_of(main.get("address"), model_names, "path parameter")
+        parameters = self._parameters(
+            method or "GET", path, path_rows, main.get("request"), model_names, address_line
+        )
         result = self._result(main.get("response"), model_names)
         codes = self._return_codes(main.get("codes"))
-        if self.failed:
+        if self.failed or method is None:
             return None
         operation = Operation(
             name=name,
@@ -420,6 +423,7 @@ class _PageParser:
         path_rows: list[_Row],
         request: Section | None,
         models: set[str],
+        address_line: int,
     ) -> tuple[Parameter, ...]:
         placeholders = _PLACEHOLDER.findall(path)
         rows_by_name = {r.name: r for r in path_rows}
@@ -428,21 +432,37 @@ class _PageParser:
             row = rows_by_name.get(name)
             if row is None:
                 self.warning(
-                    self.document.sections[0].line if self.document.sections else 1,
+                    address_line,
                     f"path placeholder '{{{name}}}' is not in the path parameter table; "
                     "taken as a required String",
                 )
-                row = _Row(name, "String", True, None, "", self.at(1))
+                row = _Row(name, "String", True, None, "", self.at(address_line))
             located.append((row, "path"))
+        request_rows = self._rows_of(request, models, "request parameter")
+        request_names = {r.name for r in request_rows}
         for row in path_rows:
-            if row.name not in placeholders:
+            if row.name in placeholders:
+                continue
+            if row.name in request_names:
+                self.warning(
+                    row.location.line,
+                    f"path parameter '{row.name}' does not appear in the request address; "
+                    "the request parameter of that name is used",
+                )
+            else:
                 self.warning(
                     row.location.line,
                     f"path parameter '{row.name}' does not appear in the request address; "
                     "sent as an ordinary request parameter",
                 )
-        request_rows = self._rows_of(request, models, "request parameter")
-        request_rows += [r for r in path_rows if r.name not in placeholders]
+                request_rows.append(row)
+        for row in [r for r in request_rows if r.name in placeholders]:
+            self.warning(
+                row.location.line,
+                f"request parameter '{row.name}' is also a path parameter; "
+                "it is one argument, sent in the path",
+            )
+            request_rows.remove(row)
         skipped_signing: list[str] = []
         for row in request_rows:
             lowered = row.name.lower()

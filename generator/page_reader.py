@@ -108,10 +108,11 @@ def read_page(text: str) -> PageDocument:
             continue
         if token.type == "paragraph_open":
             inline = tokens[i + 1]
-            kind: BlockKind = (
-                "stray_row" if inline.content.lstrip().startswith("|") else "paragraph"
-            )
-            blocks.append(Block(kind, _line(token), text=_inline_text(inline)))
+            blocks.append(Block("paragraph", _line(token), text=_inline_text(inline)))
+            # A table row with no header above it stays paragraph text in Markdown.
+            for offset, source in enumerate(inline.content.splitlines()):
+                if source.lstrip().startswith("|"):
+                    blocks.append(Block("stray_row", _line(token) + offset, text=source))
             i += 3
             continue
         if token.type in ("fence", "code_block"):

@@ -41,25 +41,8 @@ BAD_PAGES: dict[str, tuple[str, str]] = {
     "method_not_http_verb.md": ("FETCH", "FETCH"),
 }
 
-_GLUED_ROW_BUG = (
-    "generator bug: a table row written on the line right after a paragraph line is read "
-    "as part of that paragraph (markdown-it lazy continuation), so page_reader.read_page "
-    "does not mark it 'stray_row' (it only checks whether the paragraph *starts* with '|') "
-    "and page_parser._PageParser._check_stray_rows never sees it: the parameter is "
-    "silently dropped and the run exits 0"
-)
-
-
 def _bad_page_params() -> list[object]:
-    params: list[object] = []
-    for name in BAD_PAGES:
-        marks = (
-            [pytest.mark.xfail(strict=True, reason=_GLUED_ROW_BUG)]
-            if name == "row_glued_to_paragraph.md"
-            else []
-        )
-        params.append(pytest.param(name, id=name.removesuffix(".md"), marks=marks))
-    return params
+    return [pytest.param(name, id=name.removesuffix(".md")) for name in BAD_PAGES]
 
 
 def line_of(page: Path, text: str) -> int:
@@ -222,14 +205,6 @@ def test_all_errors_of_one_run_are_reported_together(
     assert f"{len(names)} error(s)" in stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "generator bug: page_parser._PageParser.parse returns None as soon as _method or "
-        "_address fails, before _parameters/_models/_result read the tables, so a bad row "
-        "on a page with a bad method is only reported on the next run"
-    ),
-)
 def test_two_errors_on_one_page_are_both_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
