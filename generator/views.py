@@ -120,9 +120,16 @@ def _model_view(model: Model) -> ModelView:
     )
 
 
+_SECRET_WORDS = ("secret", "password", "passwd")
+
+
 def _declaration(f: Field, required: bool) -> str:
+    """The annotation and default; fields that hold secrets stay out of ``repr``."""
     kind = annotation(f.type)
-    return f"{kind}" if required else f"{kind} | None = None"
+    hidden = any(word in f.wire_name.lower() for word in _SECRET_WORDS)
+    if required:
+        return f"{kind} = field(repr=False)" if hidden else kind
+    return f"{kind} | None = field(default=None, repr=False)" if hidden else f"{kind} | None = None"
 
 
 def _attributes(fields: tuple[Field, ...]) -> str:

@@ -66,7 +66,7 @@ class TaskAddressInfo(WireModel):
     bucket: str | None = None
     endpoint: str | None = None
     prefix: str | None = None
-    secret_key: str | None = None
+    secret_key: str | None = field(default=None, repr=False)
     storage_type: str | None = None
     extra_fields: dict[str, Any] = field(default_factory=dict)
 
