@@ -12,7 +12,18 @@ from .views import service_view
 
 __all__ = ["RUNTIME_MODULES", "render_api"]
 
-RUNTIME_MODULES = ("__init__", "credentials", "errors", "query", "serde", "signing", "transport")
+RUNTIME_MODULES = (
+    "__init__",
+    "client",
+    "credentials",
+    "errors",
+    "query",
+    "request",
+    "response",
+    "retries",
+    "serde",
+    "signing",
+)
 
 
 def _environment(root: Path) -> jinja2.Environment:

@@ -39,8 +39,8 @@ class MethodView:
     signature: tuple[str, ...]
     return_annotation: str
     docstring: str
-    request_args: tuple[str, ...]
-    result_expr: str | None
+    call: str
+    returns_value: bool
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class ClientView:
     host_literal: str
     methods: tuple[MethodView, ...]
     model_imports: tuple[str, ...]
+    runtime_imports: tuple[str, ...]
     needs_any: bool
 
 
@@ -176,8 +177,19 @@ def _client_view(service: Service) -> ClientView:
         host_literal=string_literal(service.host),
         methods=methods,
         model_imports=tuple(sorted(used)),
+        runtime_imports=_runtime_imports(service.operations),
         needs_any=uses_any(refs),
     )
+
+
+def _runtime_imports(operations: tuple[Operation, ...]) -> tuple[str, ...]:
+    names = {"AsyncBaseClient", "BaseClient", "Request"}
+    for op in operations:
+        if op.result is None:
+            names.add("parse_nothing")
+        elif op.result.kind == "model":
+            names.add("parse_model")
+    return tuple(sorted(names))
 
 
 def _words(text: str) -> set[str]:
@@ -221,18 +233,13 @@ def _method_view(op: Operation) -> MethodView:
         args.append(f"region={region.python_name}")
 
     if op.result is None:
-        return_annotation, result_expr = "None", None
+        return_annotation, parser = "None", "parse_nothing"
     elif op.result.kind == "model":
-        return_annotation = op.result.name
-        result_expr = f"{op.result.name}.from_dict(response.result or {{}})"
+        return_annotation, parser = op.result.name, f"parse_model({op.result.name})"
     else:
         return_annotation = f"{annotation(op.result)} | None"
-        converted = from_wire(op.result, "response.result")
-        result_expr = (
-            converted
-            if converted == "response.result"
-            else f"None if response.result is None else {converted}"
-        )
+        converted = from_wire(op.result, "data")
+        parser = f"lambda data: None if data is None else {converted}"
     return MethodView(
         python_name=op.python_name,
         signature=tuple(signature),
@@ -246,8 +253,8 @@ def _method_view(op: Operation) -> MethodView:
             ],
             _METHOD_INDENT,
         ),
-        request_args=tuple(args),
-        result_expr=result_expr,
+        call=f"self._call(Request({', '.join(args)}), {parser}, timeout)",
+        returns_value=op.result is not None,
     )
 
 

@@ -1,4 +1,4 @@
-"""Errors raised by the generated clients."""
+"""Errors raised by the generated clients: a shallow tree keyed by meaning."""
 
 from __future__ import annotations
 
@@ -7,7 +7,16 @@ __all__ = [
     "ConfigurationError",
     "ParameterError",
     "APIError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "RateLimitError",
+    "InternalServerError",
     "TransportError",
+    "APITimeoutError",
+    "api_error",
 ]
 
 
@@ -51,6 +60,71 @@ class APIError(JDCloudError):
             text += f" (request id {self.request_id})"
         return text
 
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r}, "
+            f"message={self.message!r}, request_id={self.request_id!r})"
+        )
+
+
+class BadRequestError(APIError):
+    """HTTP 400: the service rejected the parameters."""
+
+
+class AuthenticationError(APIError):
+    """HTTP 401: the signature or the access key was not accepted."""
+
+
+class PermissionDeniedError(APIError):
+    """HTTP 403: the access key may not do this."""
+
+
+class NotFoundError(APIError):
+    """HTTP 404: no such resource."""
+
+
+class ConflictError(APIError):
+    """HTTP 409: the resource is not in a state that allows this."""
+
+
+class RateLimitError(APIError):
+    """HTTP 429: too many requests."""
+
+
+class InternalServerError(APIError):
+    """HTTP 5xx: the service failed."""
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+
+
+def api_error(
+    message: str,
+    *,
+    status_code: int,
+    code: str | None,
+    request_id: str | None,
+    body: str,
+) -> APIError:
+    """The most specific APIError for an HTTP status."""
+    kind = _BY_STATUS.get(status_code)
+    if kind is None:
+        kind = InternalServerError if status_code >= 500 else APIError
+    return kind(
+        message, status_code=status_code, code=code, request_id=request_id, body=body
+    )
+
 
 class TransportError(JDCloudError):
     """The request did not get an HTTP answer: connection failure or timeout."""
+
+
+class APITimeoutError(TransportError):
+    """No answer within the timeout."""

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeVar
 
-__all__ = ["WireModel", "to_wire"]
+__all__ = ["WireModel", "parse_model", "parse_nothing", "to_wire"]
 
 
 class WireModel:
-    """Base class of the generated models: each knows its wire form."""
+    """Base class of the generated models: each knows its wire form.
+
+    A model returned as an operation's result also carries ``_request_id``,
+    the id of the request that produced it.
+    """
 
     __slots__ = ()
+    _request_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -26,3 +31,25 @@ def to_wire(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [to_wire(item) for item in value]
     return value
+
+
+M = TypeVar("M", bound=WireModel)
+M_co = TypeVar("M_co", bound=WireModel, covariant=True)
+
+
+class _FromDict(Protocol[M_co]):
+    def from_dict(self, data: Mapping[str, Any], /) -> M_co: ...
+
+
+def parse_model(model: _FromDict[M]) -> Callable[[Any], M]:
+    """A parser of an envelope's result into ``model``; an absent result is an empty model."""
+
+    def parse(data: Any) -> M:
+        return model.from_dict(data if data is not None else {})
+
+    return parse
+
+
+def parse_nothing(data: Any) -> None:
+    """The parser of operations that document no result."""
+    return None

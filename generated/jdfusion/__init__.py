@@ -1,7 +1,7 @@
 """The jdfusion service (jdfusion.jdcloud-api.com, API v1)."""
 
-from .._runtime import APIError, Credentials, JDCloudError, TransportError
-from .client import JdfusionClient
+from .._runtime import APIError, Credentials, JDCloudError, RetryPolicy, TransportError
+from .client import AsyncJdfusionClient, JdfusionClient
 from .models import (
     CreateTransferTaskResult,
     TaskAddressInfo,
@@ -11,8 +11,10 @@ from .models import (
 
 __all__ = [
     "APIError",
+    "AsyncJdfusionClient",
     "Credentials",
     "JDCloudError",
+    "RetryPolicy",
     "TransportError",
     "JdfusionClient",
     "CreateTransferTaskResult",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .._runtime import BaseClient, Request
+from .._runtime import AsyncBaseClient, BaseClient, Request, parse_model
 from .models import CreateTransferTaskResult, TransferTaskInfo
 
-__all__ = ["JdfusionClient"]
+__all__ = ["JdfusionClient", "AsyncJdfusionClient"]
 
 
 class JdfusionClient(BaseClient):
@@ -41,7 +41,7 @@ class JdfusionClient(BaseClient):
             APIError: the service answered with an error or a non-2xx status.
             TransportError: no answer (connection failure or timeout).
         """
-        response = self._send(
+        return self._call(
             Request(
                 method="POST",
                 path="/v1/regions/{regionId}/oss_transferTasks",
@@ -51,6 +51,38 @@ class JdfusionClient(BaseClient):
                 required=("regionId", "x-jdcloud-fusion-cloudid"),
                 region=region_id,
             ),
-            timeout=timeout,
-        )
-        return CreateTransferTaskResult.from_dict(response.result or {})
+            parse_model(CreateTransferTaskResult),
+            timeout,
+        ).result
+
+
+class AsyncJdfusionClient(AsyncBaseClient):
+    """The asynchronous twin of :class:`JdfusionClient`: the same methods, awaited."""
+
+    SERVICE = "jdfusion"
+    DEFAULT_HOST = "jdfusion.jdcloud-api.com"
+
+    async def create_transfer_task(
+        self,
+        *,
+        region_id: str,
+        x_jdcloud_fusion_cloudid: str,
+        task: TransferTaskInfo | None = None,
+        timeout: float | None = None,
+    ) -> CreateTransferTaskResult:
+        """See :meth:`JdfusionClient.create_transfer_task`."""
+        return (
+            await self._call(
+                Request(
+                    method="POST",
+                    path="/v1/regions/{regionId}/oss_transferTasks",
+                    path_params={"regionId": region_id},
+                    headers={"x-jdcloud-fusion-cloudid": x_jdcloud_fusion_cloudid},
+                    body={"task": task},
+                    required=("regionId", "x-jdcloud-fusion-cloudid"),
+                    region=region_id,
+                ),
+                parse_model(CreateTransferTaskResult),
+                timeout,
+            )
+        ).result

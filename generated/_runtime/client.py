@@ -1,0 +1,274 @@
+"""The clients every generated service client extends: configuration, retries, sending.
+
+Sync and async clients share everything but the sending itself: request
+building and signing (``request.prepare``), response parsing
+(``response.parse_response``) and the retry decisions (``RetryPolicy``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import httpx
+
+from .credentials import Credentials
+from .errors import APITimeoutError, ConfigurationError, TransportError
+from .request import PreparedRequest, Request, prepare
+from .response import APIResponse, parse_response
+from .retries import RETRY_STATUSES, RetryPolicy
+from .serde import WireModel
+from .signing import SignatureVersion
+
+__all__ = ["AsyncBaseClient", "BaseClient", "DEFAULT_TIMEOUT", "ResponseHook"]
+
+DEFAULT_TIMEOUT = 30.0
+T = TypeVar("T")
+_Sync = TypeVar("_Sync", bound="BaseClient")
+_Async = TypeVar("_Async", bound="AsyncBaseClient")
+ResponseHook = Callable[[APIResponse[Any]], None]
+logger = logging.getLogger(__name__.rsplit(".", 1)[0])
+
+
+class _ClientCore:
+    SERVICE = ""
+    DEFAULT_HOST = ""
+
+    def __init__(
+        self,
+        credentials: Credentials | None = None,
+        *,
+        endpoint: str | None = None,
+        scheme: str = "https",
+        region: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        signature_version: SignatureVersion = "JDCLOUD3",
+        on_response: ResponseHook | None = None,
+    ) -> None:
+        if scheme not in ("http", "https"):
+            raise ConfigurationError(
+                f"scheme must be 'http' or 'https', not {scheme!r}"
+            )
+        if signature_version not in ("JDCLOUD2", "JDCLOUD3"):
+            raise ConfigurationError(f"unknown signature version {signature_version!r}")
+        self.credentials = (
+            credentials if credentials is not None else Credentials.from_env()
+        )
+        self.endpoint = endpoint or self.DEFAULT_HOST
+        self.scheme = scheme
+        self.region = region
+        self.timeout = timeout
+        self.retry = retry if retry is not None else RetryPolicy()
+        self.signature_version: SignatureVersion = signature_version
+        self.on_response = on_response
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(endpoint={self.scheme}://{self.endpoint})"
+
+    def _prepare(self, request: Request) -> PreparedRequest:
+        return prepare(
+            request,
+            scheme=self.scheme,
+            endpoint=self.endpoint,
+            credentials=self.credentials,
+            service=self.SERVICE,
+            region=self.region,
+            signature_version=self.signature_version,
+        )
+
+    def _retry_after_status(
+        self, prepared: PreparedRequest, answer: httpx.Response, attempt: int
+    ) -> float | None:
+        if answer.status_code not in RETRY_STATUSES or not self.retry.allows(
+            prepared.method, attempt
+        ):
+            return None
+        delay = self.retry.delay(attempt, answer.headers)
+        logger.info(
+            "%s -> HTTP %s; retrying in %.2fs", prepared, answer.status_code, delay
+        )
+        return delay
+
+    def _retry_after_error(
+        self, prepared: PreparedRequest, error: httpx.HTTPError, attempt: int
+    ) -> float:
+        timed_out = isinstance(error, httpx.TimeoutException)
+        if not self.retry.allows(prepared.method, attempt):
+            what = "timed out" if timed_out else f"failed: {type(error).__name__}"
+            kind = APITimeoutError if timed_out else TransportError
+            raise kind(f"{prepared.method} {prepared.url} {what}") from error
+        delay = self.retry.delay(attempt)
+        logger.info(
+            "%s -> %s; retrying in %.2fs", prepared, type(error).__name__, delay
+        )
+        return delay
+
+    def _finish(
+        self,
+        prepared: PreparedRequest,
+        answer: httpx.Response,
+        parse: Callable[[Any], T],
+        started: float,
+    ) -> APIResponse[T]:
+        logger.debug(
+            "%s -> HTTP %s in %.3fs",
+            prepared,
+            answer.status_code,
+            time.monotonic() - started,
+        )
+        raw = parse_response(answer.status_code, answer.headers, answer.content)
+        result = parse(raw.result)
+        if isinstance(result, WireModel):
+            result._request_id = raw.request_id
+        response = APIResponse(result, raw.request_id, raw.status_code, raw.headers)
+        if self.on_response is not None:
+            self.on_response(response)
+        return response
+
+
+class BaseClient(_ClientCore):
+    """A synchronous client (``httpx.Client``). Use it as a context manager, or call ``close()``."""
+
+    def __init__(
+        self,
+        credentials: Credentials | None = None,
+        *,
+        endpoint: str | None = None,
+        scheme: str = "https",
+        region: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        signature_version: SignatureVersion = "JDCLOUD3",
+        on_response: ResponseHook | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        """Credentials default to the environment (``JDCLOUD_ACCESS_KEY``, ``JDCLOUD_SECRET_KEY``).
+
+        ``endpoint`` (``host[:port]``) and ``scheme`` override the service's host;
+        ``region`` signs calls of operations that take no ``regionId``; ``timeout``
+        is in seconds; ``retry`` sets retries and backoff; ``on_response`` is called
+        with every successful APIResponse (request id, status, headers);
+        ``http_client`` is your own, configured httpx client (TLS verification is on
+        by default).
+        """
+        super().__init__(
+            credentials,
+            endpoint=endpoint,
+            scheme=scheme,
+            region=region,
+            timeout=timeout,
+            retry=retry,
+            signature_version=signature_version,
+            on_response=on_response,
+        )
+        self._http = http_client if http_client is not None else httpx.Client()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self: _Sync) -> _Sync:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _call(
+        self, request: Request, parse: Callable[[Any], T], timeout: float | None = None
+    ) -> APIResponse[T]:
+        attempt = 0
+        while True:
+            prepared = self._prepare(request)
+            started = time.monotonic()
+            try:
+                answer = self._http.request(
+                    prepared.method,
+                    prepared.url,
+                    headers=prepared.headers,
+                    content=prepared.content,
+                    timeout=self.timeout if timeout is None else timeout,
+                )
+            except httpx.HTTPError as error:
+                time.sleep(self._retry_after_error(prepared, error, attempt))
+                attempt += 1
+                continue
+            delay = self._retry_after_status(prepared, answer, attempt)
+            if delay is None:
+                return self._finish(prepared, answer, parse, started)
+            time.sleep(delay)
+            attempt += 1
+
+
+class AsyncBaseClient(_ClientCore):
+    """An asynchronous client (``httpx.AsyncClient``). Use ``async with``, or ``await aclose()``."""
+
+    def __init__(
+        self,
+        credentials: Credentials | None = None,
+        *,
+        endpoint: str | None = None,
+        scheme: str = "https",
+        region: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        signature_version: SignatureVersion = "JDCLOUD3",
+        on_response: ResponseHook | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        """Credentials default to the environment (``JDCLOUD_ACCESS_KEY``, ``JDCLOUD_SECRET_KEY``).
+
+        ``endpoint`` (``host[:port]``) and ``scheme`` override the service's host;
+        ``region`` signs calls of operations that take no ``regionId``; ``timeout``
+        is in seconds; ``retry`` sets retries and backoff; ``on_response`` is called
+        with every successful APIResponse (request id, status, headers);
+        ``http_client`` is your own, configured httpx client (TLS verification is on
+        by default).
+        """
+        super().__init__(
+            credentials,
+            endpoint=endpoint,
+            scheme=scheme,
+            region=region,
+            timeout=timeout,
+            retry=retry,
+            signature_version=signature_version,
+            on_response=on_response,
+        )
+        self._http = http_client if http_client is not None else httpx.AsyncClient()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self: _Async) -> _Async:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.aclose()
+
+    async def _call(
+        self, request: Request, parse: Callable[[Any], T], timeout: float | None = None
+    ) -> APIResponse[T]:
+        attempt = 0
+        while True:
+            prepared = self._prepare(request)
+            started = time.monotonic()
+            try:
+                answer = await self._http.request(
+                    prepared.method,
+                    prepared.url,
+                    headers=prepared.headers,
+                    content=prepared.content,
+                    timeout=self.timeout if timeout is None else timeout,
+                )
+            except httpx.HTTPError as error:
+                await asyncio.sleep(self._retry_after_error(prepared, error, attempt))
+                attempt += 1
+                continue
+            delay = self._retry_after_status(prepared, answer, attempt)
+            if delay is None:
+                return self._finish(prepared, answer, parse, started)
+            await asyncio.sleep(delay)
+            attempt += 1
