@@ -1,6 +1,23 @@
 """The jdfusion service (jdfusion.jdcloud-api.com, API v1)."""
 
-from .._runtime import APIError, Credentials, JDCloudError, RetryPolicy, TransportError
+from .._runtime import (
+    APIError,
+    APIResponse,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    Credentials,
+    InternalServerError,
+    JDCloudError,
+    NotFoundError,
+    ParameterError,
+    PermissionDeniedError,
+    RateLimitError,
+    RetryPolicy,
+    TransportError,
+)
 from .client import AsyncJdfusionClient, JdfusionClient
 from .models import (
     CreateTransferTaskResult,
@@ -11,9 +28,20 @@ from .models import (
 
 __all__ = [
     "APIError",
+    "APIResponse",
+    "APITimeoutError",
     "AsyncJdfusionClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
     "Credentials",
+    "InternalServerError",
     "JDCloudError",
+    "NotFoundError",
+    "ParameterError",
+    "PermissionDeniedError",
+    "RateLimitError",
     "RetryPolicy",
     "TransportError",
     "JdfusionClient",
