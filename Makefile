@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SPECS ?= specs
 OUT ?= generated
 
-.PHONY: generate check inspect test typecheck clean
+.PHONY: generate check inspect test typecheck bench clean
 
 # Installs the generator (and the runtime's httpx) once, again when pyproject.toml changes.
 $(VENV)/.stamp-generator: pyproject.toml
@@ -32,6 +32,10 @@ test: $(VENV)/.stamp-test
 
 typecheck: $(VENV)/.stamp-test
 	$(PY) -m mypy --strict generator $(OUT)
+
+# Benchmarks (figures also written as JSON under bench/results/).
+bench: $(VENV)/.stamp-test
+	$(PY) bench/client_call.py --json bench/results/client_call.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .hypothesis

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import urllib.request
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -31,6 +32,24 @@ _Sync = TypeVar("_Sync", bound="BaseClient")
 _Async = TypeVar("_Async", bound="AsyncBaseClient")
 ResponseHook = Callable[[APIResponse[Any]], None]
 logger = logging.getLogger(__name__.rsplit(".", 1)[0])
+
+
+def _env_proxy(scheme: str, endpoint: str) -> str | None:
+    """The proxy the environment names for this endpoint, if any (NO_PROXY honoured)."""
+    proxy = urllib.request.getproxies().get(scheme)
+    if proxy and not urllib.request.proxy_bypass(endpoint.split(":")[0]):
+        return proxy
+    return None
+
+
+def _http_request(prepared: PreparedRequest, timeout: float) -> httpx.Request:
+    return httpx.Request(
+        prepared.method,
+        prepared.url,
+        headers=prepared.headers,
+        content=prepared.content,
+        extensions={"timeout": httpx.Timeout(timeout).as_dict()},
+    )
 
 
 class _ClientCore:
@@ -144,6 +163,7 @@ class BaseClient(_ClientCore):
         retry: RetryPolicy | None = None,
         signature_version: SignatureVersion = "JDCLOUD3",
         on_response: ResponseHook | None = None,
+        transport: httpx.BaseTransport | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Credentials default to the environment (``JDCLOUD_ACCESS_KEY``, ``JDCLOUD_SECRET_KEY``).
@@ -152,8 +172,11 @@ class BaseClient(_ClientCore):
         ``region`` signs calls of operations that take no ``regionId``; ``timeout``
         is in seconds; ``retry`` sets retries and backoff; ``on_response`` is called
         with every successful APIResponse (request id, status, headers);
-        ``http_client`` is your own, configured httpx client (TLS verification is on
-        by default).
+        ``transport`` is the httpx transport requests go through (by default an
+        ``httpx.HTTPTransport`` with TLS verification on, through the proxy that
+        ``HTTPS_PROXY``/``HTTP_PROXY``/``NO_PROXY`` name); ``http_client`` is your own,
+        configured httpx client, used with all its features (cookies, event hooks)
+        instead of the leaner transport path.
         """
         super().__init__(
             credentials,
@@ -165,10 +188,35 @@ class BaseClient(_ClientCore):
             signature_version=signature_version,
             on_response=on_response,
         )
-        self._http = http_client if http_client is not None else httpx.Client()
+        self._http = http_client
+        self._transport = transport or (
+            None
+            if http_client is not None
+            else httpx.HTTPTransport(proxy=_env_proxy(self.scheme, self.endpoint))
+        )
 
     def close(self) -> None:
-        self._http.close()
+        if self._http is not None:
+            self._http.close()
+        if self._transport is not None:
+            self._transport.close()
+
+    def _send(self, prepared: PreparedRequest, timeout: float) -> httpx.Response:
+        if self._transport is None and self._http is not None:
+            return self._http.request(
+                prepared.method,
+                prepared.url,
+                headers=prepared.headers,
+                content=prepared.content,
+                timeout=timeout,
+            )
+        assert self._transport is not None
+        answer = self._transport.handle_request(_http_request(prepared, timeout))
+        try:
+            answer.read()
+        finally:
+            answer.close()
+        return answer
 
     def __enter__(self: _Sync) -> _Sync:
         return self
@@ -184,12 +232,8 @@ class BaseClient(_ClientCore):
             prepared = self._prepare(request)
             started = time.monotonic()
             try:
-                answer = self._http.request(
-                    prepared.method,
-                    prepared.url,
-                    headers=prepared.headers,
-                    content=prepared.content,
-                    timeout=self.timeout if timeout is None else timeout,
+                answer = self._send(
+                    prepared, self.timeout if timeout is None else timeout
                 )
             except httpx.HTTPError as error:
                 time.sleep(self._retry_after_error(prepared, error, attempt))
@@ -216,6 +260,7 @@ class AsyncBaseClient(_ClientCore):
         retry: RetryPolicy | None = None,
         signature_version: SignatureVersion = "JDCLOUD3",
         on_response: ResponseHook | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Credentials default to the environment (``JDCLOUD_ACCESS_KEY``, ``JDCLOUD_SECRET_KEY``).
@@ -224,8 +269,11 @@ class AsyncBaseClient(_ClientCore):
         ``region`` signs calls of operations that take no ``regionId``; ``timeout``
         is in seconds; ``retry`` sets retries and backoff; ``on_response`` is called
         with every successful APIResponse (request id, status, headers);
-        ``http_client`` is your own, configured httpx client (TLS verification is on
-        by default).
+        ``transport`` is the httpx transport requests go through (by default an
+        ``httpx.HTTPTransport`` with TLS verification on, through the proxy that
+        ``HTTPS_PROXY``/``HTTP_PROXY``/``NO_PROXY`` name); ``http_client`` is your own,
+        configured httpx client, used with all its features (cookies, event hooks)
+        instead of the leaner transport path.
         """
         super().__init__(
             credentials,
@@ -237,10 +285,37 @@ class AsyncBaseClient(_ClientCore):
             signature_version=signature_version,
             on_response=on_response,
         )
-        self._http = http_client if http_client is not None else httpx.AsyncClient()
+        self._http = http_client
+        self._transport = transport or (
+            None
+            if http_client is not None
+            else httpx.AsyncHTTPTransport(proxy=_env_proxy(self.scheme, self.endpoint))
+        )
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        if self._http is not None:
+            await self._http.aclose()
+        if self._transport is not None:
+            await self._transport.aclose()
+
+    async def _send(self, prepared: PreparedRequest, timeout: float) -> httpx.Response:
+        if self._transport is None and self._http is not None:
+            return await self._http.request(
+                prepared.method,
+                prepared.url,
+                headers=prepared.headers,
+                content=prepared.content,
+                timeout=timeout,
+            )
+        assert self._transport is not None
+        answer = await self._transport.handle_async_request(
+            _http_request(prepared, timeout)
+        )
+        try:
+            await answer.aread()
+        finally:
+            await answer.aclose()
+        return answer
 
     async def __aenter__(self: _Async) -> _Async:
         return self
@@ -256,12 +331,8 @@ class AsyncBaseClient(_ClientCore):
             prepared = self._prepare(request)
             started = time.monotonic()
             try:
-                answer = await self._http.request(
-                    prepared.method,
-                    prepared.url,
-                    headers=prepared.headers,
-                    content=prepared.content,
-                    timeout=self.timeout if timeout is None else timeout,
+                answer = await self._send(
+                    prepared, self.timeout if timeout is None else timeout
                 )
             except httpx.HTTPError as error:
                 await asyncio.sleep(self._retry_after_error(prepared, error, attempt))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import quote
 
@@ -87,7 +87,7 @@ def prepare(
     headers = {
         "content-type": "application/json",
         "user-agent": USER_AGENT,
-        DATE_HEADER: datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ"),
+        DATE_HEADER: time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
         NONCE_HEADER: str(uuid.uuid4()),
     }
     if credentials.session_token:

@@ -7,6 +7,7 @@ only in the algorithm name and the scope terminator.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import re
@@ -55,6 +56,16 @@ def canonical_query(query: str) -> str:
 
 def _hmac(key: bytes, message: str) -> bytes:
     return hmac.new(key, message.encode("utf-8"), hashlib.sha256).digest()
+
+
+@functools.lru_cache(maxsize=64)
+def _signing_key(
+    secret: str, day: str, region: str, service: str, version: str
+) -> bytes:
+    key = _hmac((version + secret).encode("utf-8"), day)
+    for part in (region, service, f"{version.lower()}_request"):
+        key = _hmac(key, part)
+    return key
 
 
 def sign(
@@ -107,9 +118,7 @@ def sign(
             hashlib.sha256(canonical_request.encode("utf-8")).hexdigest(),
         ]
     )
-    key = _hmac((version + credentials.secret_key).encode("utf-8"), date[:8])
-    for part in (region, service, terminator):
-        key = _hmac(key, part)
+    key = _signing_key(credentials.secret_key, date[:8], region, service, version)
     signature = hmac.new(
         key, string_to_sign.encode("utf-8"), hashlib.sha256
     ).hexdigest()
