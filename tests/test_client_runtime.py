@@ -253,3 +253,54 @@ def test_secret_never_in_logs_reprs_or_errors(
     texts += [record.getMessage() for record in caplog.records]
     assert any("retrying" in t for t in texts)  # the logs did record the calls
     assert all(SECRET not in t for t in texts)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_own_httpx_client_is_used_with_its_features(vm: Any, httpserver: HTTPServer, mode: str) -> None:
+    import httpx
+
+    httpserver.expect_request("/v1/regions/r1/instances/i-1", method="DELETE").respond_with_json({"requestId": "x"})
+    seen: list[str] = []
+
+    def hook(request: httpx.Request) -> None:
+        seen.append(request.method)
+
+    async def ahook(request: httpx.Request) -> None:
+        seen.append(request.method)
+
+    if mode == "sync":
+        http = httpx.Client(event_hooks={"request": [hook]})
+        vm.VmClient(vm.Credentials("AK", SECRET), http_client=http, **_options(vm, httpserver)).delete_instance(region_id="r1", instance_id="i-1")
+    else:
+        async def go() -> None:
+            http = httpx.AsyncClient(event_hooks={"request": [ahook]})
+            client = vm.AsyncVmClient(vm.Credentials("AK", SECRET), http_client=http, **_options(vm, httpserver))
+            await client.delete_instance(region_id="r1", instance_id="i-1")
+            await client.aclose()
+
+        asyncio.run(go())
+    assert seen == ["DELETE"] and len(httpserver.log) == 1
+
+
+def test_in_process_transport(vm: Any) -> None:
+    import httpx
+
+    received: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        received.append(request)
+        return httpx.Response(200, json={"requestId": "m", "result": {"instanceIds": ["i-3"]}})
+
+    client = vm.VmClient(vm.Credentials("AK", SECRET), transport=httpx.MockTransport(handler))
+    result = client.create_instances(region_id="r1", instance_spec=vm.InstanceSpec(name="n", cpu=1))
+    assert result.instance_ids == ["i-3"] and result._request_id == "m"
+    assert str(received[0].url) == "https://vm.jdcloud-api.com/v1/regions/r1/instances"
+
+
+def test_environment_proxy_is_honoured_unless_bypassed(vm: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    client_module = __import__(vm.__name__.split(".")[0] + "._runtime.client", fromlist=["_env_proxy"])
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
+    monkeypatch.setenv("NO_PROXY", "skip.example")
+    assert client_module._env_proxy("https", "vm.jdcloud-api.com") == "http://proxy.internal:3128"
+    assert client_module._env_proxy("https", "skip.example:443") is None
+    assert client_module._env_proxy("http", "vm.jdcloud-api.com") is None
