@@ -99,10 +99,11 @@ class Parameter:
 
 @dataclass(frozen=True)
 class ReturnCode:
-    """One documented HTTP status of an operation."""
+    """One documented answer of an operation: HTTP status, and the error code if any."""
 
     status: str
     description: str
+    error_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ class Operation:
     result: TypeRef | None
     return_codes: tuple[ReturnCode, ...]
     source: SourceLocation
+    request_example: str | None = None
+    response_example: str | None = None
 
     @property
     def service_name(self) -> str:

@@ -9,6 +9,8 @@ import unicodedata
 from collections.abc import Iterable
 
 __all__ = [
+    "FIELD_RESERVED",
+    "PARAMETER_RESERVED",
     "RESERVED",
     "class_name",
     "snake_case",
@@ -19,6 +21,19 @@ __all__ = [
 # module uses builtins (str, list, dict, ...) in annotations and bodies, and a
 # field or argument of the same name would shadow them.
 RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset(dir(builtins))
+
+# Names a generated model class uses in its own namespace or its module imports:
+# a field of that name would shadow them (tests/test_names.py checks the
+# templates against these lists).
+FIELD_RESERVED = frozenset(
+    {"to_dict", "from_dict", "extra_fields", "field", "dataclass", "annotations"}
+    | {"Mapping", "Any", "WireModel"}
+)
+# Names a generated client method uses besides its arguments.
+PARAMETER_RESERVED = frozenset(
+    {"self", "timeout", "annotations", "parse_model", "parse_nothing", "data"}
+    | {"Any", "Request", "BaseClient", "AsyncBaseClient"}
+)
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")

@@ -21,11 +21,11 @@ from .ir import (
     SourceLocation,
     TypeRef,
 )
-from .names import snake_case, unique_names
+from .names import FIELD_RESERVED, PARAMETER_RESERVED, snake_case, unique_names
 from .page_reader import Block, PageDocument, Section, Table, read_page
 from .type_mapping import parse_type
 
-__all__ = ["OperationPage", "NotAnOperation", "PageResult", "parse_page", "MODEL_METHODS"]
+__all__ = ["OperationPage", "NotAnOperation", "PageResult", "parse_page"]
 
 SectionKind = Literal[
     "description",
@@ -82,6 +82,21 @@ _COLUMN_NAMES: dict[str, ColumnKind] = {
     "示例值": "example",
 }
 
+_CODE_COLUMNS = {
+    "return code": "status",
+    "返回码": "status",
+    "http status": "status",
+    "http status code": "status",
+    "http状态码": "status",
+    "状态码": "status",
+    "error code": "error_code",
+    "错误码": "error_code",
+    "description": "description",
+    "描述": "description",
+    "explanation": "explanation",
+    "说明": "explanation",
+}
+
 _NONE_WORDS = {"none", "无", "n/a", "-"}
 _TRUE_WORDS = {"true", "yes", "是", "必选", "y"}
 _FALSE_WORDS = {"false", "no", "否", "可选", "n", ""}
@@ -98,7 +113,6 @@ SIGNING_HEADERS = frozenset(
     }
 )
 HEADER_PREFIX = "x-jdcloud-"
-MODEL_METHODS = ("to_dict", "from_dict", "extra_fields")
 _QUERY_METHODS = {"GET", "DELETE", "HEAD"}
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -246,6 +260,8 @@ class _PageParser:
             result=result,
             return_codes=codes,
             source=self.at(address_line),
+            request_example=self._example(main.get("request_example")),
+            response_example=self._example(main.get("response_example")),
         )
         return OperationPage(operation, page_models)
 
@@ -395,7 +411,7 @@ class _PageParser:
             for section, side in sections[name]:
                 rows = self._rows_of(section, model_names, f"model '{name}' field")
                 python_names = unique_names(
-                    (snake_case(r.name) for r in rows), taken=MODEL_METHODS
+                    (snake_case(r.name, FIELD_RESERVED) for r in rows), taken=FIELD_RESERVED
                 )
                 fields = tuple(
                     Field(
@@ -489,7 +505,8 @@ class _PageParser:
                 )
             seen.setdefault(row.name, row.location.line)
         python_names = unique_names(
-            (snake_case(row.name) for row, _ in located), taken=("self", "timeout")
+            (snake_case(row.name, PARAMETER_RESERVED) for row, _ in located),
+            taken=PARAMETER_RESERVED,
         )
         return tuple(
             Parameter(
@@ -518,17 +535,30 @@ class _PageParser:
         return result
 
     def _return_codes(self, section: Section | None) -> tuple[ReturnCode, ...]:
+        """Two-column tables (code, description) and the newer four-column ones
+        (HTTP status, error code, description, explanation)."""
         if section is None:
             return ()
         codes: list[ReturnCode] = []
         for block in section.blocks:
             if block.kind != "table" or block.table is None:
                 continue
+            kinds = [_CODE_COLUMNS.get(" ".join(h.split()).lower(), "") for h in block.table.header]
+            if "status" not in kinds:
+                kinds = ["status", "description", "", ""][: len(kinds)]
             for row in block.table.rows:
-                cells = [c.strip() for c in row.cells]
-                if cells and cells[0]:
-                    codes.append(ReturnCode(cells[0], " ".join(cells[1:2])))
+                cell = {k: c.strip() for k, c in zip(kinds, row.cells) if k}
+                if not cell.get("status"):
+                    continue
+                text = " ".join(t for t in (cell.get("description"), cell.get("explanation")) if t)
+                codes.append(ReturnCode(cell["status"], text, cell.get("error_code", "")))
         return tuple(codes)
+
+    def _example(self, section: Section | None) -> str | None:
+        if section is None:
+            return None
+        code = [b.text for b in section.blocks if b.kind == "code" and b.text.strip()]
+        return code[0] if code else None
 
     def _paragraphs(self, section: Section | None, skip_none: bool = False) -> str:
         if section is None:
