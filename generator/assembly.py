@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from .diagnostics import Diagnostics
 from .ir import Api, Model, Operation, Service, SkippedPage, TypeRef
-from .names import class_name, snake_case, unique_names
+from .names import METHOD_RESERVED, class_name, snake_case, unique_names
 from .page_parser import OperationPage, PageModel
 from .type_mapping import referenced_models, rename_models
 
@@ -104,7 +104,10 @@ def _service(name: str, pages: list[OperationPage], diagnostics: Diagnostics) ->
         operations.append(replace(op, parameters=parameters, result=result))
 
     operations.sort(key=lambda o: o.name)
-    method_names = unique_names(o.python_name for o in operations)
+    method_names = unique_names(
+        (o.python_name + ("_" if o.python_name in METHOD_RESERVED else "") for o in operations),
+        taken=METHOD_RESERVED,
+    )
     operations = [replace(o, python_name=n) for o, n in zip(operations, method_names)]
     final_models = _mark_usage(models, operations)
     hosts = Counter(o.host for o in operations)

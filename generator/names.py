@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "FIELD_RESERVED",
+    "METHOD_RESERVED",
     "PARAMETER_RESERVED",
     "RESERVED",
     "class_name",
@@ -33,6 +34,12 @@ FIELD_RESERVED = frozenset(
 PARAMETER_RESERVED = frozenset(
     {"self", "timeout", "annotations", "parse_model", "parse_nothing", "data"}
     | {"Any", "Request", "BaseClient", "AsyncBaseClient"}
+)
+
+# Attributes a generated client has besides its operations.
+METHOD_RESERVED = frozenset(
+    {"async_operation", "close", "aclose", "credentials", "endpoint", "scheme", "region"}
+    | {"timeout", "retry", "signature_version", "on_response", "SERVICE", "DEFAULT_HOST"}
 )
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")

@@ -14,9 +14,9 @@ from .ir import TypeRef
 __all__ = [
     "annotation",
     "docstring",
+    "FROM_WIRE_HELPERS",
     "from_wire",
     "string_literal",
-    "to_wire",
     "uses_any",
 ]
 
@@ -69,25 +69,36 @@ def annotation(ref: TypeRef) -> str:
     return "Any"
 
 
-def to_wire(ref: TypeRef, source: str, depth: int = 0) -> str:
-    """An expression turning ``source`` (of type ``ref``, not None) into its JSON form."""
+FROM_WIRE_HELPERS = ("model_list", "model_or_none")
+
+
+def from_wire(ref: TypeRef, source: str, required: bool) -> str:
+    """An expression turning JSON ``source`` into a value of type ``ref``.
+
+    ``source`` may be None unless ``required``. Models and lists of models use
+    the runtime's helpers; deeper nestings get a comprehension.
+    """
     if ref.kind == "model":
-        return f"{source}.to_dict()"
+        return f"{ref.name}.from_dict({source})" if required else f"model_or_none({ref.name}, {source})"
     if ref.kind == "list" and ref.item is not None:
-        item = f"item{depth}"
-        inner = to_wire(ref.item, item, depth + 1)
-        return source if inner == item else f"[{inner} for {item} in {source}]"
+        if ref.item.kind == "model" and not required:
+            return f"model_list({ref.item.name}, {source})"
+        inner = _convert(ref.item, "item0", 1)
+        if inner == "item0":
+            return source
+        if required:
+            return f"[{inner} for item0 in {source}]"
+        return f"None if (value := {source}) is None else [{inner} for item0 in value]"
     return source
 
 
-def from_wire(ref: TypeRef, source: str, depth: int = 0) -> str:
-    """An expression turning JSON ``source`` (not None) into a value of type ``ref``."""
+def _convert(ref: TypeRef, source: str, depth: int) -> str:
     if ref.kind == "model":
         return f"{ref.name}.from_dict({source})"
     if ref.kind == "list" and ref.item is not None:
         item = f"item{depth}"
-        inner = from_wire(ref.item, item, depth + 1)
-        return f"list({source})" if inner == item else f"[{inner} for {item} in {source}]"
+        inner = _convert(ref.item, item, depth + 1)
+        return source if inner == item else f"[{inner} for {item} in {source}]"
     return source
 
 

@@ -6,10 +6,18 @@ made here, so that the templates only loop and print.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .ir import Field, Model, Operation, Parameter, Service, TypeRef
-from .python_code import annotation, docstring, from_wire, string_literal, to_wire, uses_any
+from .python_code import (
+    FROM_WIRE_HELPERS,
+    annotation,
+    docstring,
+    from_wire,
+    string_literal,
+    uses_any,
+)
 
 __all__ = ["ClientView", "FieldView", "MethodView", "ModelView", "ServiceView", "service_view"]
 
@@ -28,9 +36,8 @@ class ModelView:
     class_name: str
     docstring: str
     fields: tuple[FieldView, ...]
-    to_dict_lines: tuple[str, ...]
+    to_dict_items: tuple[str, ...]
     from_dict_args: tuple[str, ...]
-    extra_fields_expr: str
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,8 @@ class MethodView:
     signature: tuple[str, ...]
     return_annotation: str
     docstring: str
-    call: str
+    request_args: tuple[str, ...]
+    parser: str
     returns_value: bool
 
 
@@ -60,6 +68,7 @@ class ServiceView:
     module_docstring: str
     models: tuple[ModelView, ...]
     model_names: tuple[str, ...]
+    models_runtime_imports: tuple[str, ...]
     client: ClientView
 
 
@@ -72,6 +81,9 @@ def service_view(service: Service) -> ServiceView:
         ),
         models=models,
         model_names=tuple(m.name for m in service.models),
+        models_runtime_imports=_helpers_used(
+            ("WireModel", "wire_dict"), (a for m in models for a in m.from_dict_args)
+        ),
         client=_client_view(service),
     )
 
@@ -82,32 +94,15 @@ def service_view(service: Service) -> ServiceView:
 def _model_view(model: Model) -> ModelView:
     optional_only = model.used_in_response or not model.used_in_request
     fields = []
-    to_dict_lines: list[str] = []
+    to_dict_items: list[str] = []
     from_dict_args: list[str] = []
     for f in model.fields:
         required = f.required and not optional_only
         fields.append(FieldView(f.python_name, _declaration(f, required)))
         key = string_literal(f.wire_name)
-        value = to_wire(f.type, f"self.{f.python_name}")
-        if required:
-            to_dict_lines.append(f"data[{key}] = {value}")
-            from_dict_args.append(f"{f.python_name}={from_wire(f.type, f'data[{key}]')}")
-        else:
-            to_dict_lines.append(f"if self.{f.python_name} is not None:")
-            to_dict_lines.append(f"    data[{key}] = {value}")
-            converted = from_wire(f.type, "value")
-            if converted == "value":
-                from_dict_args.append(f"{f.python_name}=data.get({key})")
-            else:
-                from_dict_args.append(
-                    f"{f.python_name}=None if (value := data.get({key})) is None else {converted}"
-                )
-    known = ", ".join(string_literal(f.wire_name) for f in model.fields)
-    extra = (
-        f"{{key: item for key, item in data.items() if key not in ({known},)}}"
-        if model.fields
-        else "dict(data)"
-    )
+        to_dict_items.append(f"{key}: self.{f.python_name}")
+        source = f"rest.pop({key})" if required else f"rest.pop({key}, None)"
+        from_dict_args.append(f"{f.python_name}={from_wire(f.type, source, required)}")
     return ModelView(
         class_name=model.name,
         docstring=docstring(
@@ -115,9 +110,8 @@ def _model_view(model: Model) -> ModelView:
             _CLASS_INDENT,
         ),
         fields=tuple(fields),
-        to_dict_lines=tuple(to_dict_lines),
+        to_dict_items=tuple(to_dict_items),
         from_dict_args=tuple(from_dict_args),
-        extra_fields_expr=extra,
     )
 
 
@@ -127,6 +121,8 @@ _SECRET_WORDS = ("secret", "password", "passwd")
 def _declaration(f: Field, required: bool) -> str:
     """The annotation and default; fields that hold secrets stay out of ``repr``."""
     kind = annotation(f.type)
+    if kind == "Any" and not required:
+        return "Any = None"
     hidden = any(word in f.wire_name.lower() for word in _SECRET_WORDS)
     if required:
         return f"{kind} = field(repr=False)" if hidden else kind
@@ -182,8 +178,15 @@ def _client_view(service: Service) -> ClientView:
     )
 
 
+def _helpers_used(always: tuple[str, ...], code: Iterable[str]) -> tuple[str, ...]:
+    text = "\n".join(code)
+    return tuple(sorted({*always, *(h for h in FROM_WIRE_HELPERS if f"{h}(" in text)}))
+
+
 def _runtime_imports(operations: tuple[Operation, ...]) -> tuple[str, ...]:
     names = {"AsyncBaseClient", "BaseClient", "Request"}
+    if operations:
+        names.add("async_operation")
     for op in operations:
         if op.result is None:
             names.add("parse_nothing")
@@ -238,8 +241,7 @@ def _method_view(op: Operation) -> MethodView:
         return_annotation, parser = op.result.name, f"parse_model({op.result.name})"
     else:
         return_annotation = f"{annotation(op.result)} | None"
-        converted = from_wire(op.result, "data")
-        parser = f"lambda data: None if data is None else {converted}"
+        parser = f"lambda data: {from_wire(op.result, 'data', False)}"
     return MethodView(
         python_name=op.python_name,
         signature=tuple(signature),
@@ -253,7 +255,8 @@ def _method_view(op: Operation) -> MethodView:
             ],
             _METHOD_INDENT,
         ),
-        call=f"self._call(Request({', '.join(args)}), {parser}, timeout)",
+        request_args=tuple(args),
+        parser=parser,
         returns_value=op.result is not None,
     )
 

@@ -1,6 +1,12 @@
 """The runtime shared by every generated service client."""
 
-from .client import DEFAULT_TIMEOUT, AsyncBaseClient, BaseClient, ResponseHook
+from .client import (
+    DEFAULT_TIMEOUT,
+    AsyncBaseClient,
+    BaseClient,
+    ResponseHook,
+    async_operation,
+)
 from .credentials import Credentials
 from .errors import (
     APIError,
@@ -20,7 +26,15 @@ from .errors import (
 from .request import Request
 from .response import APIResponse
 from .retries import RetryPolicy
-from .serde import WireModel, parse_model, parse_nothing, to_wire
+from .serde import (
+    WireModel,
+    model_list,
+    model_or_none,
+    parse_model,
+    parse_nothing,
+    to_wire,
+    wire_dict,
+)
 
 __all__ = [
     "APIError",
@@ -45,7 +59,11 @@ __all__ = [
     "RetryPolicy",
     "TransportError",
     "WireModel",
+    "async_operation",
+    "model_list",
+    "model_or_none",
     "parse_model",
     "parse_nothing",
     "to_wire",
+    "wire_dict",
 ]

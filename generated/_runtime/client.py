@@ -11,8 +11,9 @@ import asyncio
 import logging
 import time
 import urllib.request
-from collections.abc import Callable
-from typing import Any, TypeVar
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import httpx
 
@@ -24,10 +25,17 @@ from .retries import RETRY_STATUSES, RetryPolicy
 from .serde import WireModel
 from .signing import SignatureVersion
 
-__all__ = ["AsyncBaseClient", "BaseClient", "DEFAULT_TIMEOUT", "ResponseHook"]
+__all__ = [
+    "AsyncBaseClient",
+    "BaseClient",
+    "DEFAULT_TIMEOUT",
+    "ResponseHook",
+    "async_operation",
+]
 
 DEFAULT_TIMEOUT = 30.0
 T = TypeVar("T")
+P = ParamSpec("P")
 _Sync = TypeVar("_Sync", bound="BaseClient")
 _Async = TypeVar("_Async", bound="AsyncBaseClient")
 ResponseHook = Callable[[APIResponse[Any]], None]
@@ -343,3 +351,42 @@ class AsyncBaseClient(_ClientCore):
                 return self._finish(prepared, answer, parse, started)
             await asyncio.sleep(delay)
             attempt += 1
+
+
+class _Recorder:
+    """Stands in for a client while a sync method describes its call."""
+
+    __slots__ = ("call",)
+    result = None
+
+    def _call(
+        self,
+        request: Request,
+        parse: Callable[[Any], Any],
+        timeout: float | None = None,
+    ) -> _Recorder:
+        self.call = (request, parse, timeout)
+        return self
+
+
+def async_operation(
+    method: Callable[Concatenate[Any, P], T],
+) -> Callable[Concatenate[AsyncBaseClient, P], Coroutine[Any, Any, T]]:
+    """The async twin of a generated sync method: the same arguments, request and parsing.
+
+    The sync method describes its call (request, parser, timeout) to a recorder;
+    the async client then sends that call and awaits it.
+    """
+
+    @functools.wraps(method)
+    async def operation(
+        self: AsyncBaseClient, /, *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        recorder = _Recorder()
+        method(recorder, *args, **kwargs)
+        request, parse, timeout = recorder.call
+        response = await self._call(request, parse, timeout)
+        result: T = response.result
+        return result
+
+    return operation

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
-__all__ = ["WireModel", "parse_model", "parse_nothing", "to_wire"]
+__all__ = [
+    "WireModel",
+    "model_list",
+    "model_or_none",
+    "parse_model",
+    "parse_nothing",
+    "to_wire",
+    "wire_dict",
+]
 
 
 class WireModel:
@@ -53,3 +61,22 @@ def parse_model(model: _FromDict[M]) -> Callable[[Any], M]:
 def parse_nothing(data: Any) -> None:
     """The parser of operations that document no result."""
     return None
+
+
+def wire_dict(extra: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """A model's wire form: its undocumented members, then every documented one that is set."""
+    data = dict(extra)
+    for key, value in values.items():
+        if value is not None:
+            data[key] = to_wire(value)
+    return data
+
+
+def model_or_none(model: _FromDict[M], value: Any) -> M | None:
+    """``value`` parsed into ``model``, or None."""
+    return None if value is None else model.from_dict(value)
+
+
+def model_list(model: _FromDict[M], value: Any) -> list[M] | None:
+    """A list of ``model`` parsed from ``value``, or None."""
+    return None if value is None else [model.from_dict(item) for item in value]

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from .._runtime import AsyncBaseClient, BaseClient, Request, parse_model
-from .models import CreateTransferTaskResult, TransferTaskInfo
+from .._runtime import (
+    AsyncBaseClient,
+    BaseClient,
+    Request,
+    async_operation,
+    parse_model,
+)
+from .models import (
+    CreateTransferTaskResult,
+    TransferTaskInfo,
+)
 
 __all__ = ["JdfusionClient", "AsyncJdfusionClient"]
 
@@ -41,7 +50,7 @@ class JdfusionClient(BaseClient):
             APIError: the service answered with an error or a non-2xx status.
             TransportError: no answer (connection failure or timeout).
         """
-        return self._call(
+        response = self._call(
             Request(
                 method="POST",
                 path="/v1/regions/{regionId}/oss_transferTasks",
@@ -53,7 +62,8 @@ class JdfusionClient(BaseClient):
             ),
             parse_model(CreateTransferTaskResult),
             timeout,
-        ).result
+        )
+        return response.result
 
 
 class AsyncJdfusionClient(AsyncBaseClient):
@@ -62,27 +72,4 @@ class AsyncJdfusionClient(AsyncBaseClient):
     SERVICE = "jdfusion"
     DEFAULT_HOST = "jdfusion.jdcloud-api.com"
 
-    async def create_transfer_task(
-        self,
-        *,
-        region_id: str,
-        x_jdcloud_fusion_cloudid: str,
-        task: TransferTaskInfo | None = None,
-        timeout: float | None = None,
-    ) -> CreateTransferTaskResult:
-        """See :meth:`JdfusionClient.create_transfer_task`."""
-        return (
-            await self._call(
-                Request(
-                    method="POST",
-                    path="/v1/regions/{regionId}/oss_transferTasks",
-                    path_params={"regionId": region_id},
-                    headers={"x-jdcloud-fusion-cloudid": x_jdcloud_fusion_cloudid},
-                    body={"task": task},
-                    required=("regionId", "x-jdcloud-fusion-cloudid"),
-                    region=region_id,
-                ),
-                parse_model(CreateTransferTaskResult),
-                timeout,
-            )
-        ).result
+    create_transfer_task = async_operation(JdfusionClient.create_transfer_task)

@@ -6,7 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._runtime import WireModel
+from .._runtime import (
+    WireModel,
+    model_or_none,
+    wire_dict,
+)
 
 __all__ = [
     "CreateTransferTaskResult",
@@ -29,22 +33,19 @@ class CreateTransferTaskResult(WireModel):
     extra_fields: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = dict(self.extra_fields)
-        if self.task is not None:
-            data["task"] = self.task.to_dict()
-        return data
+        return wire_dict(
+            self.extra_fields,
+            {
+                "task": self.task,
+            },
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CreateTransferTaskResult:
+        rest = dict(data)
         return cls(
-            task=(
-                None
-                if (value := data.get("task")) is None
-                else TransferTaskInfoWithID.from_dict(value)
-            ),
-            extra_fields={
-                key: item for key, item in data.items() if key not in ("task",)
-            },
+            task=model_or_none(TransferTaskInfoWithID, rest.pop("task", None)),
+            extra_fields=rest,
         )
 
 
@@ -71,43 +72,29 @@ class TaskAddressInfo(WireModel):
     extra_fields: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = dict(self.extra_fields)
-        if self.access_key is not None:
-            data["accessKey"] = self.access_key
-        if self.bucket is not None:
-            data["bucket"] = self.bucket
-        if self.endpoint is not None:
-            data["endpoint"] = self.endpoint
-        if self.prefix is not None:
-            data["prefix"] = self.prefix
-        if self.secret_key is not None:
-            data["secretKey"] = self.secret_key
-        if self.storage_type is not None:
-            data["storageType"] = self.storage_type
-        return data
+        return wire_dict(
+            self.extra_fields,
+            {
+                "accessKey": self.access_key,
+                "bucket": self.bucket,
+                "endpoint": self.endpoint,
+                "prefix": self.prefix,
+                "secretKey": self.secret_key,
+                "storageType": self.storage_type,
+            },
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskAddressInfo:
+        rest = dict(data)
         return cls(
-            access_key=data.get("accessKey"),
-            bucket=data.get("bucket"),
-            endpoint=data.get("endpoint"),
-            prefix=data.get("prefix"),
-            secret_key=data.get("secretKey"),
-            storage_type=data.get("storageType"),
-            extra_fields={
-                key: item
-                for key, item in data.items()
-                if key
-                not in (
-                    "accessKey",
-                    "bucket",
-                    "endpoint",
-                    "prefix",
-                    "secretKey",
-                    "storageType",
-                )
-            },
+            access_key=rest.pop("accessKey", None),
+            bucket=rest.pop("bucket", None),
+            endpoint=rest.pop("endpoint", None),
+            prefix=rest.pop("prefix", None),
+            secret_key=rest.pop("secretKey", None),
+            storage_type=rest.pop("storageType", None),
+            extra_fields=rest,
         )
 
 
@@ -128,39 +115,23 @@ class TransferTaskInfo(WireModel):
     extra_fields: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = dict(self.extra_fields)
-        if self.dst_address is not None:
-            data["dstAddress"] = self.dst_address.to_dict()
-        if self.name is not None:
-            data["name"] = self.name
-        if self.src_address is not None:
-            data["srcAddress"] = self.src_address.to_dict()
-        return data
+        return wire_dict(
+            self.extra_fields,
+            {
+                "dstAddress": self.dst_address,
+                "name": self.name,
+                "srcAddress": self.src_address,
+            },
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TransferTaskInfo:
+        rest = dict(data)
         return cls(
-            dst_address=(
-                None
-                if (value := data.get("dstAddress")) is None
-                else TaskAddressInfo.from_dict(value)
-            ),
-            name=data.get("name"),
-            src_address=(
-                None
-                if (value := data.get("srcAddress")) is None
-                else TaskAddressInfo.from_dict(value)
-            ),
-            extra_fields={
-                key: item
-                for key, item in data.items()
-                if key
-                not in (
-                    "dstAddress",
-                    "name",
-                    "srcAddress",
-                )
-            },
+            dst_address=model_or_none(TaskAddressInfo, rest.pop("dstAddress", None)),
+            name=rest.pop("name", None),
+            src_address=model_or_none(TaskAddressInfo, rest.pop("srcAddress", None)),
+            extra_fields=rest,
         )
 
 
@@ -183,41 +154,23 @@ class TransferTaskInfoWithID(WireModel):
     extra_fields: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = dict(self.extra_fields)
-        if self.dst_address is not None:
-            data["dstAddress"] = self.dst_address.to_dict()
-        if self.id_ is not None:
-            data["id"] = self.id_
-        if self.name is not None:
-            data["name"] = self.name
-        if self.src_address is not None:
-            data["srcAddress"] = self.src_address.to_dict()
-        return data
+        return wire_dict(
+            self.extra_fields,
+            {
+                "dstAddress": self.dst_address,
+                "id": self.id_,
+                "name": self.name,
+                "srcAddress": self.src_address,
+            },
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TransferTaskInfoWithID:
+        rest = dict(data)
         return cls(
-            dst_address=(
-                None
-                if (value := data.get("dstAddress")) is None
-                else TaskAddressInfo.from_dict(value)
-            ),
-            id_=data.get("id"),
-            name=data.get("name"),
-            src_address=(
-                None
-                if (value := data.get("srcAddress")) is None
-                else TaskAddressInfo.from_dict(value)
-            ),
-            extra_fields={
-                key: item
-                for key, item in data.items()
-                if key
-                not in (
-                    "dstAddress",
-                    "id",
-                    "name",
-                    "srcAddress",
-                )
-            },
+            dst_address=model_or_none(TaskAddressInfo, rest.pop("dstAddress", None)),
+            id_=rest.pop("id", None),
+            name=rest.pop("name", None),
+            src_address=model_or_none(TaskAddressInfo, rest.pop("srcAddress", None)),
+            extra_fields=rest,
         )
