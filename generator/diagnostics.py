@@ -42,6 +42,9 @@ class Diagnostics:
     def extend(self, other: Diagnostics) -> None:
         self._items.extend(other._items)
 
+    def add_all(self, items: tuple[Diagnostic, ...]) -> None:
+        self._items.extend(items)
+
     @property
     def items(self) -> tuple[Diagnostic, ...]:
         return tuple(sorted(self._items, key=_order))

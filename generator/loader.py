@@ -1,17 +1,47 @@
-"""Finds and parses every page under a directory into the intermediate model."""
+"""Finds and parses every page under a directory into the intermediate model.
+
+Pages are parsed in worker processes when there are many, and each page's
+parse (its result and its diagnostics) is cached under the hash of the page's
+path and content and of the generator itself.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .assembly import assemble
-from .diagnostics import Diagnostics
+from .cache import Cache, digest
+from .diagnostics import Diagnostic, Diagnostics
 from .ir import Api, SkippedPage, SourceLocation
-from .page_parser import NotAnOperation, OperationPage, parse_page
+from .page_parser import NotAnOperation, OperationPage, PageResult, parse_page
 
-__all__ = ["PAGE_SUFFIX", "load_api", "page_files"]
+__all__ = ["PAGE_SUFFIX", "LoadOptions", "Page", "load_api", "page_files", "read_pages"]
 
 PAGE_SUFFIX = ".md"
+_PARALLEL_THRESHOLD = 200
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One input file: its name as diagnostics show it, and its bytes."""
+
+    name: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    jobs: int = 1
+    cache: Cache | None = None
+    generator_key: str = ""
+    progress: Progress | None = None
 
 
 def page_files(specs: Path) -> list[Path]:
@@ -21,21 +51,70 @@ def page_files(specs: Path) -> list[Path]:
     return sorted(p for p in specs.rglob(f"*{PAGE_SUFFIX}") if p.is_file())
 
 
-def load_api(specs: Path, diagnostics: Diagnostics) -> tuple[Api, int]:
-    """Parse every page; returns the Api and the number of pages read."""
-    files = page_files(specs)
-    pages: list[OperationPage] = []
+def read_pages(specs: Path) -> list[Page]:
+    return [Page(path.as_posix(), path.read_bytes()) for path in page_files(specs)]
+
+
+def _parse(page: Page) -> tuple[PageResult, tuple[Diagnostic, ...]]:
+    diagnostics = Diagnostics()
+    try:
+        text = page.content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        diagnostics.error(SourceLocation(page.name, 1), f"not UTF-8 text: {error}")
+        return None, diagnostics.items
+    return parse_page(text, page.name, diagnostics), diagnostics.items
+
+
+def load_api(
+    specs: Path | list[Page], diagnostics: Diagnostics, options: LoadOptions | None = None
+) -> tuple[Api, int]:
+    """Parse every page; returns the Api and the number of pages read.
+
+    Pages with errors are left out of the Api; their errors are in ``diagnostics``.
+    """
+    options = options or LoadOptions()
+    pages = read_pages(specs) if isinstance(specs, Path) else specs
+    results: dict[Page, tuple[PageResult, tuple[Diagnostic, ...]]] = {}
+    keys = {page: digest(options.generator_key, page.name, page.content) for page in pages}
+    if options.cache is not None:
+        for page in pages:
+            hit = options.cache.get("page", keys[page])
+            if isinstance(hit, tuple):
+                results[page] = hit
+    missing = [page for page in pages if page not in results]
+    for page, parsed in zip(missing, _parse_all(missing, options)):
+        results[page] = parsed
+        if options.cache is not None:
+            options.cache.put("page", keys[page], parsed)
+
+    operations: list[OperationPage] = []
     skipped: list[SkippedPage] = []
-    for path in files:
-        name = path.as_posix()
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            diagnostics.error(SourceLocation(name, 1), f"not UTF-8 text: {error}")
-            continue
-        result = parse_page(text, name, diagnostics)
+    for page in pages:
+        result, found = results[page]
+        diagnostics.add_all(found)
         if isinstance(result, NotAnOperation):
-            skipped.append(SkippedPage(name, result.reason))
+            skipped.append(SkippedPage(page.name, result.reason))
         elif isinstance(result, OperationPage):
-            pages.append(result)
-    return assemble(pages, skipped, diagnostics), len(files)
+            operations.append(result)
+    return assemble(operations, skipped, diagnostics), len(pages)
+
+
+def _parse_all(
+    pages: list[Page], options: LoadOptions
+) -> list[tuple[PageResult, tuple[Diagnostic, ...]]]:
+    total = len(pages)
+    if options.jobs <= 1 or total < _PARALLEL_THRESHOLD:
+        results = []
+        for page in pages:
+            results.append(_parse(page))
+            if options.progress:
+                options.progress(len(results), total)
+        return results
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    results = []
+    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
+        for parsed in pool.map(_parse, pages, chunksize=max(1, total // (options.jobs * 8))):
+            results.append(parsed)
+            if options.progress:
+                options.progress(len(results), total)
+    return results

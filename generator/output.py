@@ -1,21 +1,29 @@
-"""Writes a generated tree to disk, and compares one with what is on disk.
+"""Writes a generated tree atomically, and compares one with what is on disk.
 
-The generator owns only the files it lists in the output's manifest: a user's
-own file in the output folder is never touched, and a file the generator wrote
-before but no longer produces is removed. Each file is replaced atomically.
+The new tree is built in a staging folder beside the output and swapped in
+with one atomic rename exchange (Linux ``renameat2``), so a run that is
+interrupted at any point leaves either the old tree or the new one, never a
+mix. Files whose content did not change are hard-linked from the old tree, so
+they keep their timestamps. The generator owns only the files its manifest
+lists: a user's own file in the output folder is carried over untouched, and a
+file the generator wrote before but no longer produces is dropped.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import difflib
+import hashlib
 import os
-import tempfile
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["MANIFEST", "WriteReport", "diff_tree", "write_tree"]
+__all__ = ["MANIFEST", "WriteReport", "diff_tree", "is_intact", "read_manifest", "write_tree"]
 
 MANIFEST = ".generated-files"
+_HEADER = "# Files written by jdcloud-sdk-generator (sha256, path). Do not edit.\n"
 
 
 @dataclass(frozen=True)
@@ -25,66 +33,148 @@ class WriteReport:
     removed: int
 
 
-def _previous_files(out: Path) -> list[str]:
-    manifest = out / MANIFEST
-    if not manifest.is_file():
-        return []
-    return [line for line in manifest.read_text("utf-8").splitlines() if line]
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    """The generated files the output's manifest lists: path -> sha256."""
+    path = out / MANIFEST
+    files = {}
+    if path.is_file():
+        for line in path.read_text("utf-8").splitlines():
+            if line and not line.startswith("#"):
+                sha, _, relative = line.partition("  ")
+                files[relative] = sha
+    return files
 
 
 def _manifest_text(files: dict[str, str]) -> str:
-    return "".join(f"{path}\n" for path in sorted(files))
+    lines = [_HEADER] + [f"{_sha(files[path])}  {path}\n" for path in sorted(files)]
+    return "".join(lines)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def is_intact(out: Path) -> bool:
+    """Whether every file the manifest lists is on disk with the listed content."""
+    manifest = read_manifest(out)
+    if not manifest:
+        return False
+    for relative, sha in manifest.items():
+        path = out / relative
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+            return False
+    return True
+
+
+def _staging_names(out: Path) -> tuple[Path, Path]:
+    return (
+        out.parent / f".{out.name}.staging-{os.getpid()}",
+        out.parent / f".{out.name}.previous-{os.getpid()}",
+    )
+
+
+def recover(out: Path) -> None:
+    """Undo what an interrupted run left: restore a moved-away tree, drop staging folders."""
+    parent = out.parent
+    if not parent.is_dir():
+        return
+    for leftover in sorted(parent.glob(f".{out.name}.previous-*")):
+        if not out.exists():
+            os.rename(leftover, out)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in parent.glob(f".{out.name}.staging-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def write_tree(out: Path, files: dict[str, str]) -> WriteReport:
-    """Make ``out`` hold exactly ``files`` (plus any file the generator does not own)."""
-    written = unchanged = removed = 0
-    for relative in sorted(files):
-        path = out / relative
-        text = files[relative]
-        if path.is_file() and path.read_text("utf-8") == text:
-            unchanged += 1
-            continue
-        _write_atomically(path, text)
-        written += 1
-    for relative in _previous_files(out):
-        if relative not in files and (out / relative).is_file():
-            (out / relative).unlink()
-            removed += 1
-            _remove_empty_parents(out / relative, out)
-    _write_atomically(out / MANIFEST, _manifest_text(files))
+    """Make ``out`` hold exactly ``files`` plus the user's own files, atomically."""
+    recover(out)
+    old = read_manifest(out)
+    staging, previous = _staging_names(out)
+    staging.mkdir(parents=True)
+    written = unchanged = 0
+    try:
+        for relative in sorted(files):
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source = out / relative
+            text = files[relative]
+            if old.get(relative) == _sha(text) and _same_content(source, text):
+                os.link(source, target)
+                unchanged += 1
+            else:
+                target.write_text(text, "utf-8", newline="\n")
+                written += 1
+        _carry_over_user_files(out, staging, set(old) | set(files) | {MANIFEST})
+        (staging / MANIFEST).write_text(_manifest_text(files), "utf-8", newline="\n")
+        _swap(staging, out, previous)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    removed = len(set(old) - set(files))
     return WriteReport(written, unchanged, removed)
 
 
-def _remove_empty_parents(path: Path, top: Path) -> None:
-    parent = path.parent
-    while parent != top and parent.is_dir() and not any(parent.iterdir()):
-        parent.rmdir()
-        parent = parent.parent
+def _same_content(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _carry_over_user_files(out: Path, staging: Path, owned: set[str]) -> None:
+    if not out.is_dir():
+        return
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out).as_posix()
+        if path.is_dir() or relative in owned or "__pycache__" in path.parts:
+            continue
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copy2(path, target)
+
+
+def _swap(staging: Path, out: Path, previous: Path) -> None:
+    """Put ``staging`` in place of ``out`` in one step where the system allows it."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        return
+    # Two renames: an interruption between them is undone by recover() on the next run.
+    os.rename(out, previous)
+    os.rename(staging, out)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (Linux renameat2); False where unsupported."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    try:
+        renameat2 = ctypes.CDLL(name, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)
 
 
 def diff_tree(out: Path, files: dict[str, str]) -> str:
-    """A unified diff from what is in ``out`` to what would be generated ('' when fresh)."""
+    """A unified diff from the generated files in ``out`` to ``files`` ('' when equal)."""
     chunks: list[str] = []
-    expected = dict(files)
-    expected[MANIFEST] = _manifest_text(files)
-    owned = set(_previous_files(out)) | set(expected)
+    owned = set(read_manifest(out)) | set(files)
     for relative in sorted(owned):
         path = out / relative
         current = path.read_text("utf-8") if path.is_file() else None
-        wanted = expected.get(relative)
+        wanted = files.get(relative)
         if current == wanted:
             continue
         chunks.extend(

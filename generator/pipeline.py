@@ -1,17 +1,35 @@
-"""The whole run: pages -> intermediate model -> rendered files -> formatted files."""
+"""The whole run: pages -> intermediate model -> rendered files -> formatted files.
+
+Nothing is written here; ``output`` writes. ``inputs_fingerprint`` names
+everything a run's output depends on, so a run whose inputs did not change can
+skip all the work.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import Cache, digest, generator_fingerprint
 from .diagnostics import Diagnostics
 from .formatting import format_files
 from .ir import Api
-from .loader import load_api
+from .loader import LoadOptions, Page, load_api, read_pages
 from .renderer import render_api
+from .templates_dir import templates_dir
 
-__all__ = ["Generation", "build"]
+__all__ = ["BuildOptions", "Generation", "build", "inputs_fingerprint"]
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    jobs: int = 1
+    cache_dir: Path | None = None
+    keep_going: bool = False
+    progress: Progress | None = None
 
 
 @dataclass(frozen=True)
@@ -19,13 +37,38 @@ class Generation:
     api: Api
     pages: int
     diagnostics: Diagnostics
-    files: dict[str, str] | None  # None when the input has errors
+    files: dict[str, str] | None  # None when the input has errors (and not keep_going)
 
 
-def build(specs: Path) -> Generation:
-    """Read, render and format; nothing is written here."""
+def inputs_fingerprint(pages: list[Page], generator_key: str) -> str:
+    """A digest of every page (name and bytes) and of the generator and its templates."""
+    return digest(generator_key, *(part for page in pages for part in (page.name, page.content)))
+
+
+def build(
+    specs: Path | list[Page], options: BuildOptions | None = None
+) -> Generation:
+    """Read, render and format."""
+    options = options or BuildOptions()
+    pages = read_pages(specs) if isinstance(specs, Path) else specs
+    cache = Cache(options.cache_dir) if options.cache_dir is not None else None
+    key = generator_fingerprint(templates_dir()) if cache is not None else ""
+    progress = options.progress
+
+    def stage(name: str) -> Callable[[int, int], None] | None:
+        if progress is None:
+            return None
+        return lambda done, total: progress(name, done, total)
+
     diagnostics = Diagnostics()
-    api, pages = load_api(specs, diagnostics)
-    if diagnostics.has_errors():
-        return Generation(api, pages, diagnostics, None)
-    return Generation(api, pages, diagnostics, format_files(render_api(api)))
+    api, count = load_api(
+        pages,
+        diagnostics,
+        LoadOptions(jobs=options.jobs, cache=cache, generator_key=key, progress=stage("pages")),
+    )
+    if diagnostics.has_errors() and not options.keep_going:
+        return Generation(api, count, diagnostics, None)
+    files = format_files(
+        render_api(api), jobs=options.jobs, cache=cache, progress=stage("formatting")
+    )
+    return Generation(api, count, diagnostics, files)

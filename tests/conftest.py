@@ -18,6 +18,18 @@ FIXTURES = ROOT / "tests" / "fixtures"
 CORPUS_ENV = "JDCLOUD_DOCS_CORPUS"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Runs in tests cache under a temporary folder, never in the user's home."""
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
+
+
 def corpus_dir() -> Path:
     """The shared corpus of real pages: $JDCLOUD_DOCS_CORPUS, else ../shared/corpus."""
     return Path(os.environ.get(CORPUS_ENV, str(ROOT.parent / "shared" / "corpus")))

@@ -172,17 +172,21 @@ def test_non_operation_page_is_skipped_with_a_note(
 
 
 @pytest.mark.parametrize("name", ["empty.md", "overview.md"])
-def test_non_operation_page_is_silent_without_verbose(
+def test_non_operation_page_gets_one_summary_line_and_nothing_with_quiet(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     specs = good_specs(tmp_path)
     page = add_page(specs, BAD / "skipped" / name)
 
     code = run_cli("generate", specs, "-o", tmp_path / "out")
-
     stderr = capsys.readouterr().err
     assert code == EXIT_OK, stderr
-    assert page.as_posix() not in stderr
+    mentions = [line for line in stderr.splitlines() if page.as_posix() in line]
+    assert len(mentions) == 1 and mentions[0].startswith(f"{page.as_posix()}: skipped: "), stderr
+
+    code = run_cli("generate", specs, "-o", tmp_path / "quiet", "-q")
+    stderr = capsys.readouterr().err
+    assert code == EXIT_OK and page.as_posix() not in stderr, stderr
 
 
 # -- 6: every error of a run is reported in that run -----------------------------------
