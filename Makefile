@@ -4,8 +4,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SPECS ?= specs
 OUT ?= generated
+OUT_OPENAPI ?= openapi
 
-.PHONY: generate check inspect test typecheck bench clean
+.PHONY: generate check inspect openapi test typecheck bench watch clean
 
 # Installs the generator (and the runtime's httpx) once, again when pyproject.toml changes.
 $(VENV)/.stamp-generator: pyproject.toml
@@ -24,8 +25,14 @@ generate: $(VENV)/.stamp-generator
 check: $(VENV)/.stamp-generator
 	$(PY) -m generator check $(SPECS) -o $(OUT)
 
+watch: $(VENV)/.stamp-generator
+	$(PY) -m generator generate $(SPECS) -o $(OUT) --watch
+
 inspect: $(VENV)/.stamp-generator
 	$(PY) -m generator inspect $(SPECS)
+
+openapi: $(VENV)/.stamp-generator
+	$(PY) -m generator openapi $(SPECS) -o $(OUT_OPENAPI)
 
 test: $(VENV)/.stamp-test
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -35,6 +42,7 @@ typecheck: $(VENV)/.stamp-test
 
 # Benchmarks (figures also written as JSON under bench/results/).
 bench: $(VENV)/.stamp-test
+	$(PY) bench/generator_runs.py --json bench/results/generator_runs.json
 	$(PY) bench/client_call.py --json bench/results/client_call.json
 
 clean:

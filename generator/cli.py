@@ -1,8 +1,9 @@
-"""Command line: ``python -m generator generate|check|inspect``."""
+"""Command line: ``python -m generator generate|check|inspect|openapi`` (also ``jdcloud-sdk-generator``)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -10,12 +11,17 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .cache import Cache, default_cache_dir, digest, generator_fingerprint
 from .formatting import FormattingError
 from .inspect_json import api_to_json
-from .output import diff_tree, write_tree
-from .pipeline import Generation, build
+from .loader import read_pages
+from .openapi_cli import add_openapi_command, run_openapi
+from .output import WriteReport, diff_tree, is_intact, write_tree
+from .pipeline import BuildOptions, Generation, build, inputs_fingerprint
+from .progress import ProgressBar
+from .templates_dir import templates_dir
 
-__all__ = ["main", "EXIT_OK", "EXIT_STALE", "EXIT_BAD_INPUT", "EXIT_INTERNAL"]
+__all__ = ["main", "main_entry", "EXIT_OK", "EXIT_STALE", "EXIT_BAD_INPUT", "EXIT_INTERNAL"]
 
 EXIT_OK = 0
 EXIT_STALE = 1
@@ -23,10 +29,18 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
 _DESCRIPTION = """\
-Generate a typed Python SDK from JD Cloud API reference pages (Markdown).
+Generate a typed Python SDK from JD Cloud API reference pages (Markdown, one
+operation per page, English or Chinese).
 
-Exit codes: 0 ok; 1 output is stale (check); 2 bad input (each problem is
-printed as file:line: message, and the output is left as it was); 3 internal error.
+  generate SPECS -o OUT   write the SDK for every page under SPECS into OUT
+  check SPECS -o OUT      exit 1 and print a diff when OUT is not what SPECS gives
+  inspect SPECS           print the intermediate model as JSON
+  openapi SPECS -o DIR    write one OpenAPI 3.1 document per service
+
+Every problem is printed as file:line: severity: message.
+Exit codes: 0 ok; 1 output is stale (check); 2 bad input (errors printed, output
+left exactly as it was; with --keep-going the other pages are still written);
+3 internal error.
 """
 
 
@@ -47,43 +61,115 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "-o", "--out", type=Path, default=Path("generated"), help="output package folder"
         )
-        command.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-        command.add_argument(
-            "-v", "--verbose", action="store_true", help="also print notes and skipped pages"
-        )
+        _add_run_options(command)
+        if name == "generate":
+            command.add_argument(
+                "--watch",
+                action="store_true",
+                help="keep running: regenerate when a page or template changes",
+            )
     inspect = commands.add_parser(
         "inspect",
         help="print the intermediate model of SPECS as JSON",
         description="print the intermediate model of SPECS as JSON",
     )
     inspect.add_argument("specs", type=Path, metavar="SPECS")
+    _add_run_options(inspect)
+    _add_run_options(add_openapi_command(commands))
     return parser
 
 
+def _add_run_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)"
+    )
+    command.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="skip pages with errors (they are reported) and generate the rest; exit code 2 remains",
+    )
+    command.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        help=f"where parses and formatted code are cached (default: {default_cache_dir()})",
+    )
+    command.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    command.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    command.add_argument(
+        "-v", "--verbose", action="store_true", help="also print notes"
+    )
+
+
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
-    out = stdout or sys.stdout
     args = _parser().parse_args(argv)
-    started = time.monotonic()
+    out = stdout or sys.stdout
     if not args.specs.exists():
         print(f"error: {args.specs}: no such file or folder", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if getattr(args, "watch", False):
+        from .watch import watch
+
+        return watch([args.specs, templates_dir()], lambda: _run(args, out))
+    return _run(args, out)
+
+
+def main_entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
+    started = time.monotonic()
+    quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", False)
+    cache_dir = (
+        None
+        if getattr(args, "no_cache", False)
+        else (getattr(args, "cache_dir", None) or default_cache_dir())
+    )
+    pages = read_pages(args.specs)
+    target = getattr(args, "out", None)
+
+    fingerprint = record = ""
+    if cache_dir is not None and target is not None and args.command in ("generate", "check"):
+        fingerprint = inputs_fingerprint(pages, generator_fingerprint(templates_dir()))
+        record = digest("run", str(target.resolve()))
+        if Cache(cache_dir).get("run", record) == fingerprint and is_intact(target):
+            if not quiet:
+                print(
+                    f"{target} is up to date ({len(pages)} pages unchanged; "
+                    f"{time.monotonic() - started:.2f}s)",
+                    file=sys.stderr,
+                )
+            return EXIT_OK
+
+    bar = ProgressBar(sys.stderr) if not quiet else None
+    options = BuildOptions(
+        jobs=max(1, getattr(args, "jobs", None) or os.cpu_count() or 1),
+        cache_dir=cache_dir,
+        keep_going=getattr(args, "keep_going", False),
+        progress=bar,
+    )
     try:
-        generation = build(args.specs)
+        generation = build(pages, options)
     except FormattingError as error:
         print(f"internal error: {error}", file=sys.stderr)
         return EXIT_INTERNAL
-    quiet = getattr(args, "quiet", False)
-    verbose = getattr(args, "verbose", False)
+    finally:
+        if bar is not None:
+            bar.clear()
     _report(generation, verbose=verbose, quiet=quiet)
+    errors = len(generation.diagnostics.errors)
     if generation.files is None:
-        print(
-            f"error: {len(generation.diagnostics.errors)} error(s); nothing was written",
-            file=sys.stderr,
-        )
+        print(f"error: {errors} error(s); nothing was written", file=sys.stderr)
         return EXIT_BAD_INPUT
+    status = EXIT_BAD_INPUT if errors else EXIT_OK
+
     if args.command == "inspect":
         out.write(api_to_json(generation.api))
-        return EXIT_OK
+        return status
+    if args.command == "openapi":
+        return run_openapi(args, generation) or status
     if args.command == "check":
         diff = diff_tree(args.out, generation.files)
         if diff:
@@ -96,20 +182,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
             return EXIT_STALE
         if not quiet:
             print(f"{args.out} is up to date", file=sys.stderr)
-        return EXIT_OK
+        return status
+
     report = write_tree(args.out, generation.files)
+    if fingerprint and not errors:
+        Cache(cache_dir or default_cache_dir()).put("run", record, fingerprint)
     if not quiet:
-        api = generation.api
-        operations = sum(len(s.operations) for s in api.services)
-        print(
-            f"{generation.pages} pages: {operations} operations in {len(api.services)} "
-            f"service(s), {len(api.skipped)} skipped, "
-            f"{len(generation.diagnostics.warnings)} warning(s); "
-            f"{report.written} file(s) written, {report.unchanged} unchanged, "
-            f"{report.removed} removed in {time.monotonic() - started:.1f}s",
-            file=sys.stderr,
-        )
-    return EXIT_OK
+        _summary(generation, report, time.monotonic() - started)
+    return status
 
 
 def _report(generation: Generation, *, verbose: bool, quiet: bool) -> None:
@@ -118,11 +198,21 @@ def _report(generation: Generation, *, verbose: bool, quiet: bool) -> None:
             not quiet and (diagnostic.severity == "warning" or verbose)
         ):
             print(diagnostic, file=sys.stderr)
-    if verbose:
-        for page in generation.api.skipped:
-            print(f"{page.file}: skipped: {page.reason}", file=sys.stderr)
 
 
-def main_entry() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+def _summary(generation: Generation, report: WriteReport, seconds: float) -> None:
+    api = generation.api
+    operations = sum(len(s.operations) for s in api.services)
+    errors = len(generation.diagnostics.errors)
+    lines = [f"{page.file}: skipped: {page.reason}" for page in api.skipped]
+    lines += [
+        "summary:",
+        f"  pages       {generation.pages} read: {operations} operations in "
+        f"{len(api.services)} service(s), {len(api.skipped)} skipped (not operations)"
+        + (f", {errors} error(s) skipped (--keep-going)" if errors else ""),
+        f"  warnings    {len(generation.diagnostics.warnings)}",
+        f"  files       {report.written} written, {report.unchanged} unchanged, "
+        f"{report.removed} removed",
+        f"  time        {seconds:.1f}s",
+    ]
+    print("\n".join(lines), file=sys.stderr)
