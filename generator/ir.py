@@ -28,7 +28,8 @@ __all__ = [
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
 
 TypeKind = Literal["primitive", "list", "model", "map", "any"]
-ParameterLocation = Literal["path", "query", "header", "body"]
+# "payload": the parameter is the whole JSON body (a lone body parameter named ``body``).
+ParameterLocation = Literal["path", "query", "header", "body", "payload"]
 
 
 @dataclass(frozen=True)

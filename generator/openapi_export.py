@@ -111,11 +111,20 @@ def _operation(operation: Operation, service_host: str) -> dict[str, Any]:
         result["description"] = operation.description
     if operation.host != service_host:
         result["servers"] = [_server(operation.host)]
-    parameters = [_parameter(p) for p in operation.parameters if p.location != "body"]
+    parameters = [
+        _parameter(p) for p in operation.parameters if p.location not in ("body", "payload")
+    ]
     if parameters:
         result["parameters"] = parameters
+    payload = next((p for p in operation.parameters if p.location == "payload"), None)
     body = [p for p in operation.parameters if p.location == "body"]
-    if body:
+    if payload is not None:
+        result["requestBody"] = {
+            "required": payload.required,
+            "content": {"application/json": {"schema": _property(payload)}},
+            "x-jdcloud-parameter": payload.wire_name,
+        }
+    elif body:
         required = [p.wire_name for p in body if p.required]
         schema = _object_schema({p.wire_name: _property(p) for p in body}, required)
         result["requestBody"] = {

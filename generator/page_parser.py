@@ -72,6 +72,10 @@ _COLUMN_NAMES: dict[str, ColumnKind] = {
     "required": "required",
     "是否必选": "required",
     "是否必填": "required",
+    "是否必需": "required",
+    "是否必须": "required",
+    "必填": "required",
+    "必选": "required",
     "default value": "default",
     "default": "default",
     "默认值": "default",
@@ -322,7 +326,7 @@ class _PageParser:
         version = segments[0] if segments and re.fullmatch(r"v\d+\w*", segments[0]) else ""
         if not version:
             self.warning(line, f"request address '{url}' has no version as first path segment")
-        return parts.netloc.lower(), version, parts.path, line
+        return parts.netloc, version, parts.path, line
 
     # -- tables ------------------------------------------------------------
 
@@ -479,6 +483,7 @@ class _PageParser:
                 "it is one argument, sent in the path",
             )
             request_rows.remove(row)
+        payload = self._payload_row(method, request_rows, models)
         skipped_signing: list[str] = []
         for row in request_rows:
             lowered = row.name.lower()
@@ -486,6 +491,8 @@ class _PageParser:
                 skipped_signing.append(row.name)
             elif lowered.startswith(HEADER_PREFIX):
                 located.append((row, "header"))
+            elif row is payload:
+                located.append((row, "payload"))
             elif method in _QUERY_METHODS:
                 located.append((row, "query"))
             else:
@@ -521,6 +528,20 @@ class _PageParser:
             )
             for (row, where), python_name in zip(located, python_names)
         )
+
+    def _payload_row(self, method: str, rows: list[_Row], models: set[str]) -> _Row | None:
+        """A lone body parameter named ``body`` whose type is a model is the JSON body itself.
+
+        Some services' pages name their whole request body that way; the
+        service reads the model's members at the top level of the body.
+        """
+        if method in _QUERY_METHODS:
+            return None
+        body = [r for r in rows if not r.name.lower().startswith(HEADER_PREFIX)]
+        body = [r for r in body if r.name.lower() not in SIGNING_HEADERS]
+        if len(body) == 1 and body[0].name == "body" and body[0].type_text.strip() in models:
+            return body[0]
+        return None
 
     def _result(self, response: Section | None, models: set[str]) -> TypeRef | None:
         result: TypeRef | None = None

@@ -22,7 +22,9 @@ _escaped_split: Callable[[str], list[str]] = importlib.import_module(
     "markdown_it.rules_block.table"
 ).escapedSplit
 
-_MARKDOWN = MarkdownIt("commonmark").enable("table")
+# text_join is off so that backslash escapes stay visible as ``text_special``
+# tokens: a page's ``^\d+(\.\d+)?$`` is kept as written, not as CommonMark reads it.
+_MARKDOWN = MarkdownIt("commonmark").enable("table").disable("text_join")
 
 BlockKind = Literal["paragraph", "table", "code", "stray_row"]
 
@@ -175,6 +177,8 @@ def _inline_text(token: Token) -> str:
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
+        elif child.type == "text_special":
+            parts.append(child.markup if child.info == "escape" else child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n" if child.type == "hardbreak" else " ")
         elif child.type == "html_inline":

@@ -147,7 +147,7 @@ def _one_line(text: str) -> str:
 
 
 def _client_view(service: Service) -> ClientView:
-    methods = tuple(_method_view(op) for op in service.operations)
+    methods = tuple(_method_view(op, service.host) for op in service.operations)
     used: set[str] = set()
     refs: list[TypeRef] = []
     for op in service.operations:
@@ -201,7 +201,7 @@ def _words(text: str) -> set[str]:
     return set(text.split())
 
 
-def _method_view(op: Operation) -> MethodView:
+def _method_view(op: Operation, service_host: str) -> MethodView:
     ordered = sorted(op.parameters, key=lambda p: not p.required)
     signature = [
         f"{p.python_name}: {annotation(p.type)}"
@@ -228,12 +228,16 @@ def _method_view(op: Operation) -> MethodView:
             args.append(f"{name}={mapping(location)}")
     if any(p.location == "body" for p in op.parameters):
         args.append(f"body={mapping('body')}")
+    if any(p.location == "payload" for p in op.parameters):
+        args.append(f"payload={mapping('payload')}")
     required = [string_literal(p.wire_name) for p in op.parameters if p.required]
     if required:
         args.append(f"required=({', '.join(required)}{',' if len(required) == 1 else ''})")
     region = next((p for p in op.parameters if p.wire_name == "regionId"), None)
     if region is not None:
         args.append(f"region={region.python_name}")
+    if op.host != service_host:
+        args.append(f"host={string_literal(op.host)}")
 
     if op.result is None:
         return_annotation, parser = "None", "parse_nothing"

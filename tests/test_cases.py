@@ -529,16 +529,6 @@ def test_div_heading_defines_result_and_link_types_resolve_to_models(
     assert package.DescribeRedirectSettingResult.from_dict(payload).to_dict() == payload
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "generator bug: generator/page_parser.py _COLUMN_NAMES does not know the Chinese "
-        "column header '是否必需' (used by 1601 tables of the cn corpus; only '是否必选'/"
-        "'是否必填' are listed), and _columns() turns an unknown header into 'other:...' "
-        "without a warning, so the Required column of Chinese pages is silently ignored: "
-        "every request parameter and request-model field becomes optional"
-    ),
-)
 def test_chinese_required_column_is_read(
     case: Callable[..., ModuleType], httpserver: HTTPServer
 ) -> None:
@@ -937,15 +927,6 @@ def test_docstrings_keep_backslashes_and_quotes_as_written(
     assert "text (text): Holds \"\"\" and ''' and " in result_doc
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "generator bug: generator/page_reader.py _inline_text() reads markdown-it's text "
-        "tokens, in which CommonMark backslash escapes are already applied, so a page's "
-        "'\\.' (any backslash before ASCII punctuation) loses its backslash: the docstring "
-        "shows ^\\d+(.\\d+)?$ instead of ^\\d+(\\.\\d+)?$"
-    ),
-)
 def test_docstring_keeps_backslash_before_punctuation(case: Callable[..., ModuleType]) -> None:
     package = case(QUOTES)
     doc = package.TextsvcClient.describe_quoted_text.__doc__

@@ -87,10 +87,14 @@ def test_operations_parameters_and_models_round_trip(tree: str) -> None:
         assert set(operations) == {op.name for op in service.operations}
         for op in service.operations:
             exported = operations[op.name]
-            body = exported.get("requestBody", {}).get("content", {})
+            request_body = exported.get("requestBody", {})
+            body = request_body.get("content", {})
             body_names = list(body.get("application/json", {}).get("schema", {}).get("properties", {}))
             names = [(p["in"], p["name"]) for p in exported.get("parameters", [])]
-            names += [("body", name) for name in body_names]
+            if "x-jdcloud-parameter" in request_body:  # one parameter is the whole body
+                names.append(("payload", request_body["x-jdcloud-parameter"]))
+            else:
+                names += [("body", name) for name in body_names]
             assert sorted(names) == sorted((p.location, p.wire_name) for p in op.parameters)
         schemas = set(document["components"]["schemas"]) - {ERROR_ENVELOPE}
         assert len(schemas) == len(service.models)

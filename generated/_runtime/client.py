@@ -50,6 +50,25 @@ def _env_proxy(scheme: str, endpoint: str) -> str | None:
     return None
 
 
+def _fill_host(request: Request, region: str | None) -> str:
+    """An operation's own host, its ``{placeholders}`` filled from the call or the client's region."""
+    host = request.host or ""
+    values = {**request.path_params, **request.query}
+    while "{" in host:
+        start = host.index("{")
+        end = host.index("}", start)
+        name = host[start + 1 : end]
+        value = values.get(name)
+        if value is None and name.lower() == "regionid":
+            value = request.region or region
+        if value is None:
+            raise ConfigurationError(
+                f"host {request.host} needs {name}: pass region= to the client"
+            )
+        host = host[:start] + str(value) + host[end + 1 :]
+    return host
+
+
 def _http_request(prepared: PreparedRequest, timeout: float) -> httpx.Request:
     return httpx.Request(
         prepared.method,
@@ -86,6 +105,7 @@ class _ClientCore:
             credentials if credentials is not None else Credentials.from_env()
         )
         self.endpoint = endpoint or self.DEFAULT_HOST
+        self._endpoint_given = endpoint is not None
         self.scheme = scheme
         self.region = region
         self.timeout = timeout
@@ -97,10 +117,13 @@ class _ClientCore:
         return f"{type(self).__name__}(endpoint={self.scheme}://{self.endpoint})"
 
     def _prepare(self, request: Request) -> PreparedRequest:
+        endpoint = self.endpoint
+        if request.host is not None and not self._endpoint_given:
+            endpoint = _fill_host(request, self.region)
         return prepare(
             request,
             scheme=self.scheme,
-            endpoint=self.endpoint,
+            endpoint=endpoint,
             credentials=self.credentials,
             service=self.SERVICE,
             region=self.region,

@@ -27,7 +27,13 @@ _DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 
 @dataclass(frozen=True)
 class Request:
-    """One call, with wire names as keys. ``body`` is None when the operation has no body."""
+    """One call, with wire names as keys.
+
+    ``body`` holds the members of the JSON body (None: the operation has no
+    body); ``payload`` instead names the one parameter that is the whole body.
+    ``host`` is the operation's own host when it differs from the service's
+    (``{regionId}`` in it is filled from the call or the client's region).
+    """
 
     method: str
     path: str
@@ -35,8 +41,10 @@ class Request:
     query: Mapping[str, Any] = field(default_factory=dict)
     headers: Mapping[str, Any] = field(default_factory=dict)
     body: Mapping[str, Any] | None = None
+    payload: Mapping[str, Any] | None = None
     required: tuple[str, ...] = ()
     region: str | None = None
+    host: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,7 @@ def _check_required(request: Request) -> None:
             request.query,
             request.headers,
             request.body or {},
+            request.payload or {},
         ):
             if name in group:
                 if group[name] is None:
@@ -96,11 +105,18 @@ def prepare(
         if value is not None:
             headers[name] = wire_text(value)
     content = b""
-    if request.body is not None and request.method in _BODY_METHODS:
-        wire = {k: to_wire(v) for k, v in request.body.items() if v is not None}
-        content = json.dumps(wire, ensure_ascii=False, separators=(",", ":")).encode(
-            "utf-8"
-        )
+    if request.method in _BODY_METHODS:
+        wire: Any = None
+        if request.body is not None:
+            wire = {k: to_wire(v) for k, v in request.body.items() if v is not None}
+        elif request.payload is not None:
+            wire = next(
+                (to_wire(v) for v in request.payload.values() if v is not None), {}
+            )
+        if wire is not None:
+            content = json.dumps(
+                wire, ensure_ascii=False, separators=(",", ":")
+            ).encode("utf-8")
     host = endpoint.removesuffix(_DEFAULT_PORTS.get(scheme, "\0"))
     headers["authorization"] = sign(
         method=request.method,
