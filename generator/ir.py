@@ -11,6 +11,7 @@ from typing import Literal
 
 __all__ = [
     "Api",
+    "DefaultValue",
     "Field",
     "HTTP_METHODS",
     "Model",
@@ -28,6 +29,7 @@ __all__ = [
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
 
 TypeKind = Literal["primitive", "list", "model", "map", "any"]
+DefaultValue = str | int | float | bool
 # "payload": the parameter is the whole JSON body (a lone body parameter named ``body``).
 ParameterLocation = Literal["path", "query", "header", "body", "payload"]
 
@@ -69,6 +71,7 @@ class Field:
     default: str | None
     description: str
     location: SourceLocation
+    default_value: DefaultValue | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class Parameter:
     description: str
     location: ParameterLocation
     source: SourceLocation
+    default_value: DefaultValue | None = None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from .diagnostics import Diagnostics
 from .ir import (
     HTTP_METHODS,
+    DefaultValue,
     Field,
     Model,
     Operation,
@@ -417,20 +418,23 @@ class _PageParser:
                 python_names = unique_names(
                     (snake_case(r.name, FIELD_RESERVED) for r in rows), taken=FIELD_RESERVED
                 )
-                fields = tuple(
-                    Field(
-                        wire_name=r.name,
-                        python_name=p,
-                        type=self._type(r, model_names),
-                        required=r.required,
-                        default=r.default,
-                        description=r.description,
-                        location=r.location,
+                fields = []
+                for r, p in zip(rows, python_names):
+                    ref = self._type(r, model_names)
+                    fields.append(
+                        Field(
+                            wire_name=r.name,
+                            python_name=p,
+                            type=ref,
+                            required=r.required,
+                            default=r.default,
+                            description=r.description,
+                            location=r.location,
+                            default_value=self._default_value(r, ref),
+                        )
                     )
-                    for r, p in zip(rows, python_names)
-                )
                 description = self._paragraphs(section, skip_none=True)
-                model = Model(name, name, fields, description, self.at(section.line))
+                model = Model(name, name, tuple(fields), description, self.at(section.line))
                 result.append(PageModel(model, side))
         return tuple(result)
 
@@ -515,19 +519,58 @@ class _PageParser:
             (snake_case(row.name, PARAMETER_RESERVED) for row, _ in located),
             taken=PARAMETER_RESERVED,
         )
-        return tuple(
-            Parameter(
-                wire_name=row.name,
-                python_name=python_name,
-                type=self._type(row, models),
-                required=row.required or where == "path",
-                default=row.default,
-                description=row.description,
-                location=where,
-                source=row.location,
+        parameters = []
+        for (row, where), python_name in zip(located, python_names):
+            ref = self._type(row, models)
+            parameters.append(
+                Parameter(
+                    wire_name=row.name,
+                    python_name=python_name,
+                    type=ref,
+                    required=row.required or where == "path",
+                    default=row.default,
+                    description=row.description,
+                    location=where,
+                    source=row.location,
+                    default_value=self._default_value(row, ref),
+                )
             )
-            for (row, where), python_name in zip(located, python_names)
-        )
+        return tuple(parameters)
+
+    def _default_value(self, row: _Row, ref: TypeRef) -> DefaultValue | None:
+        """The Default Value cell typed by the Type column; a mismatch is an error.
+
+        Integers stay exact, ``true``/``false`` are booleans only in a Boolean
+        column, and a String default keeps its text with one pair of
+        surrounding quotes removed (``"abc"`` is ``abc``, ``007`` stays ``007``).
+        """
+        text = (row.default or "").strip()
+        if not text or text.lower() in _NONE_WORDS | {"null"}:
+            return None
+        line, name = row.location.line, row.name
+        if ref.kind != "primitive":
+            self.warning(
+                line, f"default value '{text}' of '{name}' ({row.type_text}) is not applied"
+            )
+            return None
+        if ref.name == "str":
+            if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+                return text[1:-1]
+            return text
+        value: DefaultValue | None = None
+        if ref.name == "bool" and text.lower() in ("true", "false"):
+            value = text.lower() == "true"
+        elif ref.name == "int" and re.fullmatch(r"[+-]?\d+", text):
+            value = int(text)
+        elif ref.name == "float" and re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text):
+            value = float(text)
+        if value is None:
+            self.error(
+                line,
+                f"default value '{text}' of '{name}' is not a valid {row.type_text} "
+                "(fix the Default Value cell or the Type cell)",
+            )
+        return value
 
     def _payload_row(self, method: str, rows: list[_Row], models: set[str]) -> _Row | None:
         """A lone body parameter named ``body`` whose type is a model is the JSON body itself.

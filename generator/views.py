@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .ir import Field, Model, Operation, Parameter, Service, TypeRef
+from .ir import DefaultValue, Field, Model, Operation, Parameter, Service, TypeRef
 from .python_code import (
     FROM_WIRE_HELPERS,
     annotation,
@@ -98,7 +98,7 @@ def _model_view(model: Model) -> ModelView:
     from_dict_args: list[str] = []
     for f in model.fields:
         required = f.required and not optional_only
-        fields.append(FieldView(f.python_name, _declaration(f, required)))
+        fields.append(FieldView(f.python_name, _declaration(f, required, not optional_only)))
         key = string_literal(f.wire_name)
         to_dict_items.append(f"{key}: self.{f.python_name}")
         source = f"rest.pop({key})" if required else f"rest.pop({key}, None)"
@@ -118,15 +118,29 @@ def _model_view(model: Model) -> ModelView:
 _SECRET_WORDS = ("secret", "password", "passwd")
 
 
-def _declaration(f: Field, required: bool) -> str:
-    """The annotation and default; fields that hold secrets stay out of ``repr``."""
+def _declaration(f: Field, required: bool, with_default: bool) -> str:
+    """The annotation and default; fields that hold secrets stay out of ``repr``.
+
+    A documented default applies to models only sent (never to parsed answers,
+    where a missing member must read as None).
+    """
     kind = annotation(f.type)
     if kind == "Any" and not required:
         return "Any = None"
     hidden = any(word in f.wire_name.lower() for word in _SECRET_WORDS)
     if required:
         return f"{kind} = field(repr=False)" if hidden else kind
-    return f"{kind} | None = field(default=None, repr=False)" if hidden else f"{kind} | None = None"
+    default = _default_literal(f.default_value) if with_default else "None"
+    if hidden:
+        return f"{kind} | None = field(default={default}, repr=False)"
+    return f"{kind} | None = {default}"
+
+
+def _default_literal(value: DefaultValue | None) -> str:
+    """A Python literal for a typed default (``None`` when there is none)."""
+    if isinstance(value, str):
+        return string_literal(value)
+    return repr(value)
 
 
 def _attributes(fields: tuple[Field, ...]) -> str:
@@ -206,7 +220,7 @@ def _method_view(op: Operation, service_host: str) -> MethodView:
     signature = [
         f"{p.python_name}: {annotation(p.type)}"
         if p.required
-        else f"{p.python_name}: {annotation(p.type)} | None = None"
+        else f"{p.python_name}: {annotation(p.type)} | None = {_default_literal(p.default_value)}"
         for p in ordered
     ]
     signature.append("timeout: float | None = None")

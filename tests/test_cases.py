@@ -1186,14 +1186,6 @@ _TYPED_DEFAULTS: dict[str, Any] = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "typed defaults are not implemented: the Default Value column stays a string in "
-        "Parameter.default and views._args_doc only prints it in the docstring; every "
-        "optional argument defaults to None"
-    ),
-)
 def test_defaults_are_typed_by_the_type_column(case: Callable[..., ModuleType]) -> None:
     package = case(DEFAULTS)
     parameters = inspect.signature(package.AuditClient.describe_audit_logs).parameters
@@ -1205,14 +1197,6 @@ def test_defaults_are_typed_by_the_type_column(case: Callable[..., ModuleType]) 
     assert defaults["ascending"] is True and defaults["verbose"] is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "typed defaults are not implemented: a documented default is never sent, so a call "
-        "without the optional arguments sends an empty query instead of the defaults in "
-        "wire form (ascending=true&verbose=false)"
-    ),
-)
 def test_defaults_are_sent_in_wire_form(
     case: Callable[..., ModuleType], httpserver: HTTPServer
 ) -> None:
@@ -1253,14 +1237,6 @@ def test_booleans_and_big_integers_are_sent_in_wire_form(
     assert not {"True", "False"} & {value for _, value in pairs}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "typed defaults are not implemented: an Integer default 'ten' is not checked "
-        "against its type, so generation succeeds (exit 0) instead of failing with an "
-        "error naming the file, the line and 'limit'"
-    ),
-)
 def test_integer_default_that_is_not_an_integer_fails_the_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -189,6 +189,7 @@ def test_get_sends_flattened_query_and_no_body(vm: Any, httpserver: HTTPServer) 
     assert request.get_data() == b""
     assert parse_qsl(request.query_string.decode(), keep_blank_values=True) == [
         ("pageNumber", "1"),
+        ("pageSize", "20"),  # the documented default, sent
         ("filters.1.name", "status"),
         ("filters.1.values.1", "in-use"),
         ("filters.1.values.2", "available"),
@@ -234,7 +235,8 @@ def test_post_header_parameter_and_required_body(vm: Any, httpserver: HTTPServer
     assert result.instance_ids == ["i-9"]
     (request, _), = httpserver.log
     assert request.headers["x-jdcloud-client-token"] == "tok-1"
-    assert json.loads(request.get_data()) == {"instanceSpec": {"name": "web", "cpu": 2}}
+    # maxCount: the documented default (1) is sent
+    assert json.loads(request.get_data()) == {"instanceSpec": {"name": "web", "cpu": 2}, "maxCount": 1}
     client.create_instances(region_id="r1", instance_spec=vm.InstanceSpec(name="a", cpu=1))
     assert "x-jdcloud-client-token" not in httpserver.log[1][0].headers
 
