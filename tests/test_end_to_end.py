@@ -191,6 +191,7 @@ def test_get_sends_flattened_query_and_no_body(vm: Any, httpserver: HTTPServer) 
         ("pageNumber", "1"),
         ("pageSize", "20"),  # the documented default, sent
         ("filters.1.name", "status"),
+        ("filters.1.operator", "eq"),  # Filter.operator's documented default
         ("filters.1.values.1", "in-use"),
         ("filters.1.values.2", "available"),
         ("filters.2.name", "zone"),
