@@ -12,7 +12,7 @@ import importlib.metadata
 import hashlib
 import os
 import pickle
-import tempfile
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -58,28 +58,67 @@ def default_cache_dir() -> Path:
 
 
 class Cache:
-    """Pickled values in ``folder/<namespace>/<2 hex>/<rest of key>``; a miss is None."""
+    """Pickled values in one SQLite file, ``folder/cache.sqlite3``; a miss is None.
+
+    One file and one transaction per batch: thousands of entries per run cost
+    milliseconds, where a file per entry costs seconds on some file systems.
+    Any failure to read or write only costs speed.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._db: sqlite3.Connection | None = None
 
-    def _path(self, namespace: str, key: str) -> Path:
-        return self.folder / namespace / key[:2] / key[2:]
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.folder / "cache.sqlite3", timeout=30)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS entries "
+                    "(namespace TEXT, key TEXT, value BLOB, PRIMARY KEY (namespace, key))"
+                )
+                self._db = db
+            except (OSError, sqlite3.Error):
+                return None
+        return self._db
 
     def get(self, namespace: str, key: str) -> Any:
+        return self.get_many(namespace, [key]).get(key)
+
+    def get_many(self, namespace: str, keys: Iterable[str]) -> dict[str, Any]:
+        db = self._connect()
+        found: dict[str, Any] = {}
+        if db is None:
+            return found
         try:
-            with self._path(namespace, key).open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
+            for key in keys:
+                row = db.execute(
+                    "SELECT value FROM entries WHERE namespace = ? AND key = ?", (namespace, key)
+                ).fetchone()
+                if row is not None:
+                    try:
+                        found[key] = pickle.loads(row[0])
+                    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                        continue
+        except sqlite3.Error:
+            pass
+        return found
 
     def put(self, namespace: str, key: str, value: Any) -> None:
-        path = self._path(namespace, key)
+        self.put_many(namespace, {key: value})
+
+    def put_many(self, namespace: str, values: dict[str, Any]) -> None:
+        db = self._connect()
+        if db is None or not values:
+            return
+        rows = [
+            (namespace, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            for key, value in values.items()
+        ]
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+            with db:
+                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+        except sqlite3.Error:
+            pass

@@ -31,7 +31,11 @@ from .cache import Cache, digest
 __all__ = ["FormattingError", "format_files", "format_whole", "split_chunks"]
 
 _MODE = black.Mode(target_versions={TargetVersion.PY310, TargetVersion.PY311})
-_MODE_KEY = f"black {importlib.metadata.version('black')} {_MODE!r}"
+# Spelled out (not repr(_MODE), whose set of target versions has no stable order).
+_MODE_KEY = (
+    f"black {importlib.metadata.version('black')} line-length {_MODE.line_length} "
+    f"targets {sorted(v.name for v in _MODE.target_versions)} preview {_MODE.preview}"
+)
 _STAND_IN = "class _:\n"
 # Below this many chunks to format, starting worker processes costs more than it saves.
 _PARALLEL_THRESHOLD = 64
@@ -129,15 +133,13 @@ def format_files(
     keys = {chunk: digest(_MODE_KEY, chunk.kind, chunk.text) for cs in plans.values() for chunk in cs}
     done: dict[Chunk, str] = {}
     if cache is not None:
-        for chunk, key in keys.items():
-            hit = cache.get("format", key)
-            if isinstance(hit, str):
-                done[chunk] = hit
+        hits = cache.get_many("format", keys.values())
+        done = {chunk: hits[key] for chunk, key in keys.items() if isinstance(hits.get(key), str)}
     missing = sorted((c for c in keys if c not in done), key=lambda c: -len(c.text))
-    for chunk, text in zip(missing, _format_all(missing, jobs, progress)):
-        done[chunk] = text
-        if cache is not None:
-            cache.put("format", keys[chunk], text)
+    formatted = dict(zip(missing, _format_all(missing, jobs, progress)))
+    done.update(formatted)
+    if cache is not None:
+        cache.put_many("format", {keys[chunk]: text for chunk, text in formatted.items()})
     result = dict(files)
     for path, chunks in plans.items():
         try:

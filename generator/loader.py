@@ -77,15 +77,13 @@ def load_api(
     results: dict[Page, tuple[PageResult, tuple[Diagnostic, ...]]] = {}
     keys = {page: digest(options.generator_key, page.name, page.content) for page in pages}
     if options.cache is not None:
-        for page in pages:
-            hit = options.cache.get("page", keys[page])
-            if isinstance(hit, tuple):
-                results[page] = hit
+        hits = options.cache.get_many("page", keys.values())
+        results = {page: hits[key] for page, key in keys.items() if isinstance(hits.get(key), tuple)}
     missing = [page for page in pages if page not in results]
-    for page, parsed in zip(missing, _parse_all(missing, options)):
-        results[page] = parsed
-        if options.cache is not None:
-            options.cache.put("page", keys[page], parsed)
+    parsed = dict(zip(missing, _parse_all(missing, options)))
+    results.update(parsed)
+    if options.cache is not None:
+        options.cache.put_many("page", {keys[page]: value for page, value in parsed.items()})
 
     operations: list[OperationPage] = []
     skipped: list[SkippedPage] = []

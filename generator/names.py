@@ -28,7 +28,7 @@ RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset
 # templates against these lists).
 FIELD_RESERVED = frozenset(
     {"to_dict", "from_dict", "extra_fields", "field", "dataclass", "annotations"}
-    | {"Mapping", "Any", "WireModel"}
+    | {"Any", "ClassVar", "WireModel", "WIRE_NAMES"}
 )
 # Names a generated client method uses besides its arguments.
 PARAMETER_RESERVED = frozenset(

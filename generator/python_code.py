@@ -14,7 +14,6 @@ from .ir import TypeRef
 __all__ = [
     "annotation",
     "docstring",
-    "FROM_WIRE_HELPERS",
     "from_wire",
     "string_literal",
     "uses_any",
@@ -69,27 +68,16 @@ def annotation(ref: TypeRef) -> str:
     return "Any"
 
 
-FROM_WIRE_HELPERS = ("model_list", "model_or_none")
-
-
 def from_wire(ref: TypeRef, source: str, required: bool) -> str:
-    """An expression turning JSON ``source`` into a value of type ``ref``.
+    """An expression turning the JSON value named ``source`` into a value of type ``ref``.
 
-    ``source`` may be None unless ``required``. Models and lists of models use
-    the runtime's helpers; deeper nestings get a comprehension.
+    ``source`` must be a plain name (it may be evaluated twice); it may hold
+    None unless ``required``.
     """
-    if ref.kind == "model":
-        return f"{ref.name}.from_dict({source})" if required else f"model_or_none({ref.name}, {source})"
-    if ref.kind == "list" and ref.item is not None:
-        if ref.item.kind == "model" and not required:
-            return f"model_list({ref.item.name}, {source})"
-        inner = _convert(ref.item, "item0", 1)
-        if inner == "item0":
-            return source
-        if required:
-            return f"[{inner} for item0 in {source}]"
-        return f"None if (value := {source}) is None else [{inner} for item0 in value]"
-    return source
+    converted = _convert(ref, source, 0)
+    if converted == source or required:
+        return converted
+    return f"None if {source} is None else {converted}"
 
 
 def _convert(ref: TypeRef, source: str, depth: int) -> str:

@@ -6,12 +6,10 @@ made here, so that the templates only loop and print.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .ir import DefaultValue, Field, Model, Operation, Parameter, Service, TypeRef
 from .python_code import (
-    FROM_WIRE_HELPERS,
     annotation,
     docstring,
     from_wire,
@@ -36,8 +34,7 @@ class ModelView:
     class_name: str
     docstring: str
     fields: tuple[FieldView, ...]
-    to_dict_items: tuple[str, ...]
-    from_dict_args: tuple[str, ...]
+    wire_names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,6 @@ class ServiceView:
     module_docstring: str
     models: tuple[ModelView, ...]
     model_names: tuple[str, ...]
-    models_runtime_imports: tuple[str, ...]
     client: ClientView
 
 
@@ -81,9 +77,6 @@ def service_view(service: Service) -> ServiceView:
         ),
         models=models,
         model_names=tuple(m.name for m in service.models),
-        models_runtime_imports=_helpers_used(
-            ("WireModel", "wire_dict"), (a for m in models for a in m.from_dict_args)
-        ),
         client=_client_view(service),
     )
 
@@ -93,25 +86,25 @@ def service_view(service: Service) -> ServiceView:
 
 def _model_view(model: Model) -> ModelView:
     optional_only = model.used_in_response or not model.used_in_request
-    fields = []
-    to_dict_items: list[str] = []
-    from_dict_args: list[str] = []
-    for f in model.fields:
-        required = f.required and not optional_only
-        fields.append(FieldView(f.python_name, _declaration(f, required, not optional_only)))
-        key = string_literal(f.wire_name)
-        to_dict_items.append(f"{key}: self.{f.python_name}")
-        source = f"rest.pop({key})" if required else f"rest.pop({key}, None)"
-        from_dict_args.append(f"{f.python_name}={from_wire(f.type, source, required)}")
+    fields = tuple(
+        FieldView(
+            f.python_name,
+            _declaration(f, f.required and not optional_only, not optional_only),
+        )
+        for f in model.fields
+    )
     return ModelView(
         class_name=model.name,
         docstring=docstring(
             [model.description or f"The {model.wire_name} structure.", _attributes(model.fields)],
             _CLASS_INDENT,
         ),
-        fields=tuple(fields),
-        to_dict_items=tuple(to_dict_items),
-        from_dict_args=tuple(from_dict_args),
+        fields=fields,
+        wire_names=tuple(
+            f"{string_literal(f.python_name)}: {string_literal(f.wire_name)}"
+            for f in model.fields
+            if f.python_name != f.wire_name
+        ),
     )
 
 
@@ -190,11 +183,6 @@ def _client_view(service: Service) -> ClientView:
         runtime_imports=_runtime_imports(service.operations),
         needs_any=uses_any(refs),
     )
-
-
-def _helpers_used(always: tuple[str, ...], code: Iterable[str]) -> tuple[str, ...]:
-    text = "\n".join(code)
-    return tuple(sorted({*always, *(h for h in FROM_WIRE_HELPERS if f"{h}(" in text)}))
 
 
 def _runtime_imports(operations: tuple[Operation, ...]) -> tuple[str, ...]:

@@ -26,15 +26,7 @@ from .errors import (
 from .request import Request
 from .response import APIResponse
 from .retries import RetryPolicy
-from .serde import (
-    WireModel,
-    model_list,
-    model_or_none,
-    parse_model,
-    parse_nothing,
-    to_wire,
-    wire_dict,
-)
+from .serde import WireModel, parse_model, parse_nothing, to_wire
 
 __all__ = [
     "APIError",
@@ -60,10 +52,7 @@ __all__ = [
     "TransportError",
     "WireModel",
     "async_operation",
-    "model_list",
-    "model_or_none",
     "parse_model",
     "parse_nothing",
     "to_wire",
-    "wire_dict",
 ]

@@ -1,33 +1,96 @@
-"""Conversion of Python values to their JSON wire form."""
+"""Models and their JSON wire form, both ways.
+
+Every generated model is a dataclass that extends ``WireModel`` and names,
+in ``WIRE_NAMES``, the wire name of each attribute whose Python name differs.
+The conversion plan of a class (wire names and how to parse each member, read
+from its type hints) is worked out once, on first use.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, Self, TypeVar
 
 __all__ = [
     "WireModel",
-    "model_list",
-    "model_or_none",
     "parse_model",
     "parse_nothing",
     "to_wire",
-    "wire_dict",
 ]
+
+Parser = Callable[[Any], Any]
 
 
 class WireModel:
-    """Base class of the generated models: each knows its wire form.
+    """Base class of the generated models: conversion from and to the wire form.
 
-    A model returned as an operation's result also carries ``_request_id``,
-    the id of the request that produced it.
+    Members the page does not document are kept in ``extra_fields`` and sent
+    back as they came. A model returned as an operation's result also carries
+    ``_request_id``, the id of the request that produced it.
     """
 
     __slots__ = ()
+    WIRE_NAMES: ClassVar[Mapping[str, str]] = {}
+    extra_fields: dict[str, Any]
     _request_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """The wire form: wire names, set members only, undocumented members kept."""
+        data = dict(self.extra_fields)
+        for python_name, wire_name, _ in _plan(type(self)):
+            value = getattr(self, python_name)
+            if value is not None:
+                data[wire_name] = to_wire(value)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """A model from its wire form; members it does not document go to ``extra_fields``."""
+        rest = dict(data)
+        values: dict[str, Any] = {}
+        for python_name, wire_name, parse in _plan(cls):
+            if wire_name in rest:
+                value = rest.pop(wire_name)
+                values[python_name] = (
+                    value if value is None or parse is None else parse(value)
+                )
+        make: Callable[..., Self] = (
+            cls  # a generated dataclass: keyword arguments per field
+        )
+        return make(**values, extra_fields=rest)
+
+
+_PLANS: dict[type, tuple[tuple[str, str, Parser | None], ...]] = {}
+
+
+def _plan(cls: type[WireModel]) -> tuple[tuple[str, str, Parser | None], ...]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        plan = tuple(
+            (f.name, cls.WIRE_NAMES.get(f.name, f.name), _parser(hints[f.name]))
+            for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+            if f.name != "extra_fields"
+        )
+        _PLANS[cls] = plan
+    return plan
+
+
+def _parser(hint: Any) -> Parser | None:
+    """How to parse a JSON value into ``hint``: None when the value is used as it is."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        kinds = [a for a in typing.get_args(hint) if a is not type(None)]
+        hint = kinds[0] if len(kinds) == 1 else Any
+    if isinstance(hint, type) and issubclass(hint, WireModel):
+        return hint.from_dict
+    if typing.get_origin(hint) is list:
+        item = _parser(typing.get_args(hint)[0])
+        if item is not None:
+            return lambda value: [None if v is None else item(v) for v in value]
+    return None
 
 
 def to_wire(value: Any) -> Any:
@@ -61,22 +124,3 @@ def parse_model(model: _FromDict[M]) -> Callable[[Any], M]:
 def parse_nothing(data: Any) -> None:
     """The parser of operations that document no result."""
     return None
-
-
-def wire_dict(extra: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
-    """A model's wire form: its undocumented members, then every documented one that is set."""
-    data = dict(extra)
-    for key, value in values.items():
-        if value is not None:
-            data[key] = to_wire(value)
-    return data
-
-
-def model_or_none(model: _FromDict[M], value: Any) -> M | None:
-    """``value`` parsed into ``model``, or None."""
-    return None if value is None else model.from_dict(value)
-
-
-def model_list(model: _FromDict[M], value: Any) -> list[M] | None:
-    """A list of ``model`` parsed from ``value``, or None."""
-    return None if value is None else [model.from_dict(item) for item in value]

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from .._runtime import (
-    WireModel,
-    model_or_none,
-    wire_dict,
-)
+from .._runtime import WireModel
 
 __all__ = [
     "CreateTransferTaskResult",
@@ -32,22 +27,6 @@ class CreateTransferTaskResult(WireModel):
     task: TransferTaskInfoWithID | None = None
     extra_fields: dict[str, Any] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
-        return wire_dict(
-            self.extra_fields,
-            {
-                "task": self.task,
-            },
-        )
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> CreateTransferTaskResult:
-        rest = dict(data)
-        return cls(
-            task=model_or_none(TransferTaskInfoWithID, rest.pop("task", None)),
-            extra_fields=rest,
-        )
-
 
 @dataclass(kw_only=True)
 class TaskAddressInfo(WireModel):
@@ -63,6 +42,12 @@ class TaskAddressInfo(WireModel):
         extra_fields: members the page does not document, kept as received.
     """
 
+    WIRE_NAMES: ClassVar[dict[str, str]] = {
+        "access_key": "accessKey",
+        "secret_key": "secretKey",
+        "storage_type": "storageType",
+    }
+
     access_key: str | None = None
     bucket: str | None = None
     endpoint: str | None = None
@@ -70,32 +55,6 @@ class TaskAddressInfo(WireModel):
     secret_key: str | None = field(default=None, repr=False)
     storage_type: str | None = None
     extra_fields: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return wire_dict(
-            self.extra_fields,
-            {
-                "accessKey": self.access_key,
-                "bucket": self.bucket,
-                "endpoint": self.endpoint,
-                "prefix": self.prefix,
-                "secretKey": self.secret_key,
-                "storageType": self.storage_type,
-            },
-        )
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> TaskAddressInfo:
-        rest = dict(data)
-        return cls(
-            access_key=rest.pop("accessKey", None),
-            bucket=rest.pop("bucket", None),
-            endpoint=rest.pop("endpoint", None),
-            prefix=rest.pop("prefix", None),
-            secret_key=rest.pop("secretKey", None),
-            storage_type=rest.pop("storageType", None),
-            extra_fields=rest,
-        )
 
 
 @dataclass(kw_only=True)
@@ -109,30 +68,15 @@ class TransferTaskInfo(WireModel):
         extra_fields: members the page does not document, kept as received.
     """
 
+    WIRE_NAMES: ClassVar[dict[str, str]] = {
+        "dst_address": "dstAddress",
+        "src_address": "srcAddress",
+    }
+
     dst_address: TaskAddressInfo | None = None
     name: str | None = None
     src_address: TaskAddressInfo | None = None
     extra_fields: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return wire_dict(
-            self.extra_fields,
-            {
-                "dstAddress": self.dst_address,
-                "name": self.name,
-                "srcAddress": self.src_address,
-            },
-        )
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> TransferTaskInfo:
-        rest = dict(data)
-        return cls(
-            dst_address=model_or_none(TaskAddressInfo, rest.pop("dstAddress", None)),
-            name=rest.pop("name", None),
-            src_address=model_or_none(TaskAddressInfo, rest.pop("srcAddress", None)),
-            extra_fields=rest,
-        )
 
 
 @dataclass(kw_only=True)
@@ -147,30 +91,14 @@ class TransferTaskInfoWithID(WireModel):
         extra_fields: members the page does not document, kept as received.
     """
 
+    WIRE_NAMES: ClassVar[dict[str, str]] = {
+        "dst_address": "dstAddress",
+        "id_": "id",
+        "src_address": "srcAddress",
+    }
+
     dst_address: TaskAddressInfo | None = None
     id_: str | None = None
     name: str | None = None
     src_address: TaskAddressInfo | None = None
     extra_fields: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return wire_dict(
-            self.extra_fields,
-            {
-                "dstAddress": self.dst_address,
-                "id": self.id_,
-                "name": self.name,
-                "srcAddress": self.src_address,
-            },
-        )
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> TransferTaskInfoWithID:
-        rest = dict(data)
-        return cls(
-            dst_address=model_or_none(TaskAddressInfo, rest.pop("dstAddress", None)),
-            id_=rest.pop("id", None),
-            name=rest.pop("name", None),
-            src_address=model_or_none(TaskAddressInfo, rest.pop("srcAddress", None)),
-            extra_fields=rest,
-        )
