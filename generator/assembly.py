@@ -13,7 +13,7 @@ operation's ``Result`` table becomes ``<Operation>Result``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .diagnostics import Diagnostics
@@ -53,12 +53,23 @@ def _strip_source(ref: TypeRef) -> TypeRef:
 
 
 def assemble(
-    pages: Iterable[OperationPage], skipped: Iterable[SkippedPage], diagnostics: Diagnostics
+    pages: Iterable[OperationPage],
+    skipped: Iterable[SkippedPage],
+    diagnostics: Diagnostics,
+    service_names: Mapping[str, str] | None = None,
 ) -> Api:
-    """Build the Api from every operation page; conflicts become warnings."""
+    """Build the Api from every operation page; conflicts become warnings.
+
+    A service is named after the first label of its request host
+    (``jdfusion.jdcloud-api.com`` -> ``jdfusion``, ``idata-jmr-api.jcloud.com`` ->
+    ``idata-jmr-api``, package ``idata_jmr_api``), unless ``service_names`` maps that
+    label to another name.
+    """
+    renames = service_names or {}
     by_service: dict[str, list[OperationPage]] = defaultdict(list)
     for page in sorted(pages, key=lambda p: p.operation.source.file):
-        by_service[page.operation.service_name].append(page)
+        label = page.operation.service_name
+        by_service[renames.get(label, label)].append(page)
     services = tuple(
         _service(name, by_service[name], diagnostics) for name in sorted(by_service)
     )
@@ -131,18 +142,36 @@ def _service(name: str, pages: list[OperationPage], diagnostics: Diagnostics) ->
 
 
 def _unique_operations(pages: list[OperationPage], diagnostics: Diagnostics) -> list[OperationPage]:
-    seen: dict[str, OperationPage] = {}
+    """One page per operation name: the newest API version, then the first page by path.
+
+    Two pages that agree on method and path (e.g. a page and its translation) get a
+    note; pages that disagree get a warning.
+    """
+    by_name: dict[str, list[OperationPage]] = defaultdict(list)
     for page in pages:
-        op = page.operation
-        if op.name in seen:
-            first = seen[op.name].operation.source
-            diagnostics.warning(
+        by_name[page.operation.name].append(page)
+    kept: list[OperationPage] = []
+    for name, candidates in by_name.items():
+        chosen = sorted(
+            candidates, key=lambda p: (-_version_number(p.operation.version), p.operation.source.file)
+        )
+        first = chosen[0].operation
+        for other in chosen[1:]:
+            op = other.operation
+            same = (op.method, op.path) == (first.method, first.path)
+            report = diagnostics.note if same else diagnostics.warning
+            report(
                 op.source,
-                f"operation '{op.name}' is also described by {first}; that page is used",
+                f"operation '{name}' is also described by {first.source}; that page is used"
+                + ("" if same else f" ({first.method} {first.path}, not {op.method} {op.path})"),
             )
-            continue
-        seen[op.name] = page
-    return list(seen.values())
+        kept.append(chosen[0])
+    return sorted(kept, key=lambda p: p.operation.source.file)
+
+
+def _version_number(version: str) -> int:
+    digits = "".join(c for c in version if c.isdigit())
+    return int(digits) if digits else 0
 
 
 def _final_model_names(

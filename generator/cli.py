@@ -12,6 +12,7 @@ from typing import TextIO
 
 from . import __version__
 from .cache import Cache, default_cache_dir, digest, generator_fingerprint
+from .config import ConfigError, load_config
 from .formatting import FormattingError
 from .inspect_json import api_to_json
 from .loader import read_pages
@@ -129,10 +130,17 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     )
     pages = read_pages(args.specs)
     target = getattr(args, "out", None)
+    try:
+        config = load_config(Path.cwd())
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
 
     fingerprint = record = ""
     if cache_dir is not None and target is not None and args.command in ("generate", "check"):
-        fingerprint = inputs_fingerprint(pages, generator_fingerprint(templates_dir()))
+        fingerprint = inputs_fingerprint(
+            pages, generator_fingerprint(templates_dir()) + config.fingerprint()
+        )
         record = digest("run", str(target.resolve()))
         if Cache(cache_dir).get("run", record) == fingerprint and is_intact(target):
             if not quiet:
@@ -149,6 +157,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         cache_dir=cache_dir,
         keep_going=getattr(args, "keep_going", False),
         progress=bar,
+        config=config,
     )
     try:
         generation = build(pages, options)

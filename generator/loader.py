@@ -42,6 +42,7 @@ class LoadOptions:
     cache: Cache | None = None
     generator_key: str = ""
     progress: Progress | None = None
+    service_names: dict[str, str] | None = None
 
 
 def page_files(specs: Path) -> list[Path]:
@@ -94,7 +95,7 @@ def load_api(
             skipped.append(SkippedPage(page.name, result.reason))
         elif isinstance(result, OperationPage):
             operations.append(result)
-    return assemble(operations, skipped, diagnostics), len(pages)
+    return assemble(operations, skipped, diagnostics, options.service_names), len(pages)
 
 
 def _parse_all(

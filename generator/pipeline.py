@@ -8,10 +8,11 @@ skip all the work.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import Cache, digest, generator_fingerprint
+from .config import Config
 from .diagnostics import Diagnostics
 from .formatting import format_files
 from .ir import Api
@@ -30,6 +31,7 @@ class BuildOptions:
     cache_dir: Path | None = None
     keep_going: bool = False
     progress: Progress | None = None
+    config: Config = field(default_factory=Config)
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,13 @@ def build(
     api, count = load_api(
         pages,
         diagnostics,
-        LoadOptions(jobs=options.jobs, cache=cache, generator_key=key, progress=stage("pages")),
+        LoadOptions(
+            jobs=options.jobs,
+            cache=cache,
+            generator_key=key,
+            progress=stage("pages"),
+            service_names=options.config.service_names,
+        ),
     )
     if diagnostics.has_errors() and not options.keep_going:
         return Generation(api, count, diagnostics, None)
