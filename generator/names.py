@@ -32,7 +32,8 @@ FIELD_RESERVED = frozenset(
 )
 # Names a generated client method uses besides its arguments.
 PARAMETER_RESERVED = frozenset(
-    {"self", "timeout", "annotations", "parse_model", "parse_nothing", "data"}
+    {"self", "timeout", "annotations", "parse_model", "parse_nothing", "parse_json", "data"}
+    | {"cast", "response"}
     | {"Any", "Request", "BaseClient", "AsyncBaseClient"}
 )
 

@@ -46,6 +46,7 @@ class MethodView:
     request_args: tuple[str, ...]
     parser: str
     returns_value: bool
+    result: str
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class ClientView:
     model_imports: tuple[str, ...]
     runtime_imports: tuple[str, ...]
     needs_any: bool
+    needs_cast: bool
 
 
 @dataclass(frozen=True)
@@ -182,11 +184,16 @@ def _client_view(service: Service) -> ClientView:
         model_imports=tuple(sorted(used)),
         runtime_imports=_runtime_imports(service.operations),
         needs_any=uses_any(refs),
+        needs_cast=any(m.result.startswith("cast(") for m in methods),
     )
 
 
 def _runtime_imports(operations: tuple[Operation, ...]) -> tuple[str, ...]:
     names = {"AsyncBaseClient", "BaseClient", "Request"}
+    for op in operations:
+        if op.result is not None and op.result.kind != "model":
+            if from_wire(op.result, "data", False) == "data":
+                names.add("parse_json")
     if operations:
         names.add("async_operation")
     for op in operations:
@@ -241,13 +248,17 @@ def _method_view(op: Operation, service_host: str) -> MethodView:
     if op.host != service_host:
         args.append(f"host={string_literal(op.host)}")
 
+    result = "response.result"
     if op.result is None:
         return_annotation, parser = "None", "parse_nothing"
     elif op.result.kind == "model":
         return_annotation, parser = op.result.name, f"parse_model({op.result.name})"
     else:
         return_annotation = f"{annotation(op.result)} | None"
-        parser = f"lambda data: {from_wire(op.result, 'data', False)}"
+        converted = from_wire(op.result, "data", False)
+        # A JSON value used as it is comes back as Any: say what the page documents.
+        parser = "parse_json" if converted == "data" else f"lambda data: {converted}"
+        result = f"cast({string_literal(return_annotation)}, response.result)"
     return MethodView(
         python_name=op.python_name,
         signature=tuple(signature),
@@ -264,6 +275,7 @@ def _method_view(op: Operation, service_host: str) -> MethodView:
         request_args=tuple(args),
         parser=parser,
         returns_value=op.result is not None,
+        result=result,
     )
 
 

@@ -249,3 +249,10 @@ def test_required_parameter_passed_as_none_raises_before_sending(
     with pytest.raises(vm.JDCloudError, match="instanceSpec"):
         client.create_instances(region_id="r1", instance_spec=None)
     assert httpserver.log == []
+
+
+def test_result_that_is_a_plain_list(vm: Any, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/v1/regions/r1/instanceIds").respond_with_json(
+        {"requestId": "req-ids", "result": ["i-1", "i-2"]}
+    )
+    assert _client(vm, "VmClient", httpserver).describe_instance_ids(region_id="r1") == ["i-1", "i-2"]

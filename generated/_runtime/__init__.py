@@ -26,7 +26,7 @@ from .errors import (
 from .request import Request
 from .response import APIResponse
 from .retries import RetryPolicy
-from .serde import WireModel, parse_model, parse_nothing, to_wire
+from .serde import WireModel, parse_json, parse_model, parse_nothing, to_wire
 
 __all__ = [
     "APIError",
@@ -52,6 +52,7 @@ __all__ = [
     "TransportError",
     "WireModel",
     "async_operation",
+    "parse_json",
     "parse_model",
     "parse_nothing",
     "to_wire",

@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Protocol, Self, TypeVar
 
 __all__ = [
     "WireModel",
+    "parse_json",
     "parse_model",
     "parse_nothing",
     "to_wire",
@@ -119,6 +120,11 @@ def parse_model(model: _FromDict[M]) -> Callable[[Any], M]:
         return model.from_dict(data if data is not None else {})
 
     return parse
+
+
+def parse_json(data: Any) -> Any:
+    """The parser of results used as they come (scalars, lists of scalars, maps)."""
+    return data
 
 
 def parse_nothing(data: Any) -> None:
