@@ -66,18 +66,28 @@ def assemble(
     label to another name.
     """
     renames = service_names or {}
+    superseded: list[SkippedPage] = []
     by_service: dict[str, list[OperationPage]] = defaultdict(list)
     for page in sorted(pages, key=lambda p: p.operation.source.file):
         label = page.operation.service_name
         by_service[renames.get(label, label)].append(page)
     services = tuple(
-        _service(name, by_service[name], diagnostics) for name in sorted(by_service)
+        _service(name, by_service[name], diagnostics, superseded) for name in sorted(by_service)
     )
-    return Api(services, tuple(sorted(skipped, key=lambda s: s.file)))
+    return Api(
+        services,
+        tuple(sorted(skipped, key=lambda s: s.file)),
+        tuple(sorted(superseded, key=lambda s: s.file)),
+    )
 
 
-def _service(name: str, pages: list[OperationPage], diagnostics: Diagnostics) -> Service:
-    pages = _unique_operations(pages, diagnostics)
+def _service(
+    name: str,
+    pages: list[OperationPage],
+    diagnostics: Diagnostics,
+    superseded: list[SkippedPage],
+) -> Service:
+    pages = _unique_operations(pages, diagnostics, superseded)
     names = _final_model_names(pages, diagnostics)
     models: dict[str, Model] = {}
     operations: list[Operation] = []
@@ -141,7 +151,9 @@ def _service(name: str, pages: list[OperationPage], diagnostics: Diagnostics) ->
     )
 
 
-def _unique_operations(pages: list[OperationPage], diagnostics: Diagnostics) -> list[OperationPage]:
+def _unique_operations(
+    pages: list[OperationPage], diagnostics: Diagnostics, superseded: list[SkippedPage]
+) -> list[OperationPage]:
     """One page per operation name: the newest API version, then the first page by path.
 
     Two pages that agree on method and path (e.g. a page and its translation) get a
@@ -159,6 +171,7 @@ def _unique_operations(pages: list[OperationPage], diagnostics: Diagnostics) -> 
         for other in chosen[1:]:
             op = other.operation
             same = (op.method, op.path) == (first.method, first.path)
+            superseded.append(SkippedPage(op.source.file, f"superseded by {first.source.file}"))
             report = diagnostics.note if same else diagnostics.warning
             report(
                 op.source,
@@ -196,12 +209,14 @@ def _final_model_names(
         else:
             ordered = sorted(shapes.values(), key=lambda cs: min(_op(c) for c in cs))
             places = "; ".join(
-                f"{c.definition.model.location}" for cs in ordered for c in cs[:1]
+                f"{class_name(min(_op(c) for c in cs)) + class_name(name)} from "
+                f"{cs[0].definition.model.location}"
+                for cs in ordered
             )
             diagnostics.warning(
                 ordered[0][0].definition.model.location,
-                f"model '{name}' has {len(ordered)} different shapes ({places}); "
-                "each shape gets a class named after its first operation",
+                f"model '{name}' has {len(ordered)} different shapes, one class each "
+                f"(named after its first operation): {places}",
             )
             for cs in ordered:
                 first_op = min(_op(c) for c in cs)

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+import jinja2
+
 from . import __version__
 from .cache import Cache, default_cache_dir, digest, generator_fingerprint
 from .config import ConfigError, load_config
@@ -17,7 +19,7 @@ from .formatting import FormattingError
 from .inspect_json import api_to_json
 from .loader import read_pages
 from .openapi_cli import add_openapi_command, run_openapi
-from .output import WriteReport, diff_tree, is_intact, write_tree
+from .output import OutputError, WriteReport, diff_tree, is_intact, write_tree
 from .pipeline import BuildOptions, Generation, build, inputs_fingerprint
 from .progress import ProgressBar
 from .templates_dir import templates_dir
@@ -28,6 +30,7 @@ EXIT_OK = 0
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
 
 _DESCRIPTION = """\
 Generate a typed Python SDK from JD Cloud API reference pages (Markdown, one
@@ -82,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_run_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)"
+        "-j", "--jobs", type=_positive, default=os.cpu_count() or 1, help="worker processes (default: all cores)"
     )
     command.add_argument(
         "--keep-going",
@@ -102,17 +105,41 @@ def _add_run_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     args = _parser().parse_args(argv)
     out = stdout or sys.stdout
     if not args.specs.exists():
         print(f"error: {args.specs}: no such file or folder", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if getattr(args, "watch", False):
-        from .watch import watch
+    try:
+        if getattr(args, "watch", False):
+            from .watch import watch
 
-        return watch([args.specs, templates_dir()], lambda: _run(args, out))
-    return _run(args, out)
+            return watch([args.specs, templates_dir()], lambda: _guarded_run(args, out))
+        return _guarded_run(args, out)
+    except KeyboardInterrupt:
+        print("interrupted; the output was left as it was", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _guarded_run(args: argparse.Namespace, out: TextIO) -> int:
+    """One run, with the generator's own failures turned into exit codes and messages."""
+    try:
+        return _run(args, out)
+    except OutputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (jinja2.TemplateError, FileNotFoundError, FormattingError) as error:
+        where = f" ({error.filename}:{error.lineno})" if isinstance(error, jinja2.TemplateSyntaxError) else ""
+        print(f"internal error: {type(error).__name__}: {error}{where}", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def main_entry() -> None:
@@ -129,6 +156,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         else (getattr(args, "cache_dir", None) or default_cache_dir())
     )
     pages = read_pages(args.specs)
+    if not pages:
+        print(f"error: {args.specs}: no Markdown pages (*.md) found", file=sys.stderr)
+        return EXIT_BAD_INPUT
     target = getattr(args, "out", None)
     try:
         config = load_config(Path.cwd())
@@ -142,10 +172,16 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             pages, generator_fingerprint(templates_dir()) + config.fingerprint()
         )
         record = digest("run", str(target.resolve()))
-        if Cache(cache_dir).get("run", record) == fingerprint and is_intact(target):
+        previous = Cache(cache_dir).get("run", record)
+        if isinstance(previous, dict) and previous.get("fingerprint") == fingerprint and is_intact(target):
+            # Nothing changed: say again what the run that made this output said.
+            for severity, line in previous.get("diagnostics", []):
+                if not quiet and (severity == "warning" or verbose):
+                    print(line, file=sys.stderr)
             if not quiet:
                 print(
-                    f"{target} is up to date ({len(pages)} pages unchanged; "
+                    "\n".join(previous.get("summary", []))
+                    + f"\n{target} is up to date ({len(pages)} pages unchanged; "
                     f"{time.monotonic() - started:.2f}s)",
                     file=sys.stderr,
                 )
@@ -161,16 +197,14 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     )
     try:
         generation = build(pages, options)
-    except FormattingError as error:
-        print(f"internal error: {error}", file=sys.stderr)
-        return EXIT_INTERNAL
     finally:
         if bar is not None:
             bar.clear()
     _report(generation, verbose=verbose, quiet=quiet)
     errors = len(generation.diagnostics.errors)
     if generation.files is None:
-        print(f"error: {errors} error(s); nothing was written", file=sys.stderr)
+        action = "nothing was written" if args.command == "generate" else "stopped"
+        print(f"error: {errors} error(s); {action}", file=sys.stderr)
         return EXIT_BAD_INPUT
     status = EXIT_BAD_INPUT if errors else EXIT_OK
 
@@ -185,7 +219,7 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
             out.write(diff)
             print(
                 f"{args.out} is stale: run `python -m generator generate {args.specs} "
-                f"-o {args.out}` (or `make generate`)",
+                f"-o {args.out}`",
                 file=sys.stderr,
             )
             return EXIT_STALE
@@ -194,10 +228,19 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return status
 
     report = write_tree(args.out, generation.files)
+    summary = _summary(generation, report, time.monotonic() - started)
     if fingerprint and not errors:
-        Cache(cache_dir or default_cache_dir()).put("run", record, fingerprint)
+        Cache(cache_dir or default_cache_dir()).put(
+            "run",
+            record,
+            {
+                "fingerprint": fingerprint,
+                "diagnostics": [(d.severity, str(d)) for d in generation.diagnostics.items],
+                "summary": summary[:-1],  # without the time
+            },
+        )
     if not quiet:
-        _summary(generation, report, time.monotonic() - started)
+        print("\n".join(summary), file=sys.stderr)
     return status
 
 
@@ -209,19 +252,21 @@ def _report(generation: Generation, *, verbose: bool, quiet: bool) -> None:
             print(diagnostic, file=sys.stderr)
 
 
-def _summary(generation: Generation, report: WriteReport, seconds: float) -> None:
+def _summary(generation: Generation, report: WriteReport, seconds: float) -> list[str]:
+    """The closing lines of a run: skipped pages, then the counts (time last)."""
     api = generation.api
     operations = sum(len(s.operations) for s in api.services)
-    errors = len(generation.diagnostics.errors)
+    failed = len({d.location.file for d in generation.diagnostics.errors})
     lines = [f"{page.file}: skipped: {page.reason}" for page in api.skipped]
     lines += [
         "summary:",
         f"  pages       {generation.pages} read: {operations} operations in "
-        f"{len(api.services)} service(s), {len(api.skipped)} skipped (not operations)"
-        + (f", {errors} error(s) skipped (--keep-going)" if errors else ""),
+        f"{len(api.services)} service(s), {len(api.skipped)} skipped (not operations), "
+        f"{len(api.superseded)} superseded (another page of the same operation is used)"
+        + (f", {failed} with errors skipped (--keep-going)" if failed else ""),
         f"  warnings    {len(generation.diagnostics.warnings)}",
         f"  files       {report.written} written, {report.unchanged} unchanged, "
         f"{report.removed} removed",
         f"  time        {seconds:.1f}s",
     ]
-    print("\n".join(lines), file=sys.stderr)
+    return lines

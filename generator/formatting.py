@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import importlib.metadata
 
-import multiprocessing
-import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,6 +24,7 @@ from black.mode import TargetVersion
 from black.parsing import InvalidInput
 
 from .cache import Cache, digest
+from .workers import serial_or_parallel
 
 __all__ = ["FormattingError", "format_files", "format_whole", "split_chunks"]
 
@@ -150,18 +148,9 @@ def format_files(
 
 
 def _format_all(chunks: list[Chunk], jobs: int, progress: Progress | None) -> list[str]:
-    total = len(chunks)
     results: list[str] = []
-    if jobs <= 1 or total < _PARALLEL_THRESHOLD:
-        for chunk in chunks:
-            results.append(format_chunk(chunk))
-            if progress:
-                progress(len(results), total)
-        return results
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for text in pool.map(format_chunk, chunks, chunksize=max(1, total // (jobs * 8))):
-            results.append(text)
-            if progress:
-                progress(len(results), total)
+    for text in serial_or_parallel(format_chunk, chunks, jobs, _PARALLEL_THRESHOLD):
+        results.append(text)
+        if progress:
+            progress(len(results), len(chunks))
     return results

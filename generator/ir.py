@@ -161,3 +161,4 @@ class Api:
 
     services: tuple[Service, ...]
     skipped: tuple[SkippedPage, ...]
+    superseded: tuple[SkippedPage, ...] = ()

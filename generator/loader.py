@@ -7,10 +7,7 @@ path and content and of the generator itself.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from .cache import Cache, digest
 from .diagnostics import Diagnostic, Diagnostics
 from .ir import Api, SkippedPage, SourceLocation
 from .page_parser import NotAnOperation, OperationPage, PageResult, parse_page
+from .workers import serial_or_parallel
 
 __all__ = ["PAGE_SUFFIX", "LoadOptions", "Page", "load_api", "page_files", "read_pages"]
 
@@ -101,19 +99,9 @@ def load_api(
 def _parse_all(
     pages: list[Page], options: LoadOptions
 ) -> list[tuple[PageResult, tuple[Diagnostic, ...]]]:
-    total = len(pages)
-    if options.jobs <= 1 or total < _PARALLEL_THRESHOLD:
-        results = []
-        for page in pages:
-            results.append(_parse(page))
-            if options.progress:
-                options.progress(len(results), total)
-        return results
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     results = []
-    with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
-        for parsed in pool.map(_parse, pages, chunksize=max(1, total // (options.jobs * 8))):
-            results.append(parsed)
-            if options.progress:
-                options.progress(len(results), total)
+    for parsed in serial_or_parallel(_parse, pages, options.jobs, _PARALLEL_THRESHOLD):
+        results.append(parsed)
+        if options.progress:
+            options.progress(len(results), len(pages))
     return results

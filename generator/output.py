@@ -20,10 +20,39 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["MANIFEST", "WriteReport", "diff_tree", "is_intact", "read_manifest", "write_tree"]
+__all__ = [
+    "MANIFEST",
+    "OutputError",
+    "WriteReport",
+    "check_writable",
+    "diff_tree",
+    "is_intact",
+    "read_manifest",
+    "write_tree",
+]
 
 MANIFEST = ".generated-files"
 _HEADER = "# Files written by jdcloud-sdk-generator (sha256, path). Do not edit.\n"
+
+
+class OutputError(Exception):
+    """The output cannot be written without destroying something the generator does not own."""
+
+
+def check_writable(out: Path, files: dict[str, str]) -> None:
+    """Refuse an output that is a file, or that holds a user's file where a generated one goes."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} exists and is not a folder; choose another output (-o)")
+    if not out.is_dir():
+        return
+    owned = set(read_manifest(out)) | {MANIFEST}
+    clashes = sorted(p for p in files if p not in owned and (out / p).exists())
+    if clashes:
+        shown = ", ".join(clashes[:5]) + (f" and {len(clashes) - 5} more" if len(clashes) > 5 else "")
+        raise OutputError(
+            f"{out} holds files the generator did not write where it would write its own: "
+            f"{shown}; move or delete them (or choose another output with -o)"
+        )
 
 
 @dataclass(frozen=True)
@@ -90,6 +119,7 @@ def recover(out: Path) -> None:
 def write_tree(out: Path, files: dict[str, str]) -> WriteReport:
     """Make ``out`` hold exactly ``files`` plus the user's own files, atomically."""
     recover(out)
+    check_writable(out, files)
     old = read_manifest(out)
     staging, previous = _staging_names(out)
     staging.mkdir(parents=True)

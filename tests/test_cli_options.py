@@ -36,7 +36,7 @@ def test_keep_going_writes_the_good_pages_and_reports_the_bad_one(
     assert run_cli("generate", specs, "-o", out, "--keep-going") == 2
     stderr = capsys.readouterr().err
     assert f"{bad.as_posix()}:" in stderr and ": error:" in stderr
-    assert "1 error(s) skipped (--keep-going)" in stderr
+    assert "1 with errors skipped (--keep-going)" in stderr
     assert "def create_transfer_task(" in (out / "jdfusion" / "client.py").read_text("utf-8")
 
 

@@ -304,3 +304,14 @@ def test_environment_proxy_is_honoured_unless_bypassed(vm: Any, monkeypatch: pyt
     assert client_module._env_proxy("https", "vm.jdcloud-api.com") == "http://proxy.internal:3128"
     assert client_module._env_proxy("https", "skip.example:443") is None
     assert client_module._env_proxy("http", "vm.jdcloud-api.com") is None
+
+
+def test_error_envelope_in_a_200_answer_takes_its_kind_from_the_error_code(
+    vm: Any, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/v1/regions/r1/instances/i-1", method="DELETE").respond_with_json(
+        {"requestId": "req-e", "error": {"code": 403, "status": "PERMISSION_DENIED", "message": "no"}}
+    )
+    with pytest.raises(vm.PermissionDeniedError) as raised:
+        _sync(vm, httpserver).delete_instance(region_id="r1", instance_id="i-1")
+    assert (raised.value.status_code, raised.value.code) == (200, "PERMISSION_DENIED")

@@ -148,7 +148,9 @@ class _ClientCore:
     ) -> float:
         timed_out = isinstance(error, httpx.TimeoutException)
         if not self.retry.allows(prepared.method, attempt):
-            what = "timed out" if timed_out else f"failed: {type(error).__name__}"
+            what = (
+                "timed out" if timed_out else f"failed: {type(error).__name__}: {error}"
+            )
             kind = APITimeoutError if timed_out else TransportError
             raise kind(f"{prepared.method} {prepared.url} {what}") from error
         delay = self.retry.delay(attempt)

@@ -112,12 +112,14 @@ def api_error(
     code: str | None,
     request_id: str | None,
     body: str,
+    kind: int | None = None,
 ) -> APIError:
-    """The most specific APIError for an HTTP status."""
-    kind = _BY_STATUS.get(status_code)
-    if kind is None:
-        kind = InternalServerError if status_code >= 500 else APIError
-    return kind(
+    """The most specific APIError for an HTTP status (or for ``kind``, an error's own code)."""
+    number = status_code if kind is None else kind
+    error_class = _BY_STATUS.get(number)
+    if error_class is None:
+        error_class = InternalServerError if number >= 500 else APIError
+    return error_class(
         message, status_code=status_code, code=code, request_id=request_id, body=body
     )
 

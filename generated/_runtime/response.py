@@ -57,9 +57,13 @@ def parse_response(
     if error or not ok:
         detail: Mapping[str, Any] = error if isinstance(error, Mapping) else {}
         code = detail.get("status") or detail.get("code")
+        # An error envelope with a 2xx answer: its numeric code says what kind of error.
+        numeric = detail.get("code")
+        kind = numeric if ok and isinstance(numeric, int) and numeric >= 400 else status
         raise api_error(
             str(detail.get("message") or f"HTTP {status}"),
             status_code=status,
+            kind=kind,
             code=None if code is None else str(code),
             request_id=None if request_id is None else str(request_id),
             body=text,
