@@ -103,10 +103,14 @@ def main() -> None:
                 "target_seconds": TARGETS[name],
             }
     print(f"generator over {pages} pages ({args.corpus}), {args.jobs} jobs")
-    print(f"{'run':<18}{'seconds':>9}{'pages/s':>10}{'peak MB':>9}{'target s':>10}")
+    print(f"{'run':<18}{'seconds':>9}{'pages/s':>10}{'peak MB':>9}{'target s':>10}  verdict")
     for name, f in figures.items():
-        print(f"{name:<18}{f['seconds']:>9}{f['pages_per_second']:>10}{f['peak_memory_mb']:>9}{f['target_seconds']:>10}")
-    print(f"peak memory target: {MEMORY_TARGET_MB} MB")
+        ok = f["seconds"] <= f["target_seconds"] and f["peak_memory_mb"] <= MEMORY_TARGET_MB
+        print(
+            f"{name:<18}{f['seconds']:>9}{f['pages_per_second']:>10}{f['peak_memory_mb']:>9}"
+            f"{f['target_seconds']:>10}  {'met' if ok else 'MISSED'}"
+        )
+    print(f"peak memory target: {MEMORY_TARGET_MB} MB (load average now: {os.getloadavg()[0]:.1f})")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"pages": pages, "jobs": args.jobs, "runs": figures}, indent=2) + "\n", "utf-8")
