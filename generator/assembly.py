@@ -12,6 +12,7 @@ operation's ``Result`` table becomes ``<Operation>Result``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -24,8 +25,16 @@ from .type_mapping import referenced_models, rename_models
 
 __all__ = ["assemble", "MODELS_MODULE_NAMES"]
 
-# Names the generated models module imports; no model class may take them.
-MODELS_MODULE_NAMES = ("Any", "Mapping", "Self", "dataclass", "field")
+# Names the generated modules import or export besides the models: no model class
+# and no client class may take them (the runtime's exports, typing helpers).
+MODELS_MODULE_NAMES = (
+    "Any", "ClassVar", "Self", "cast", "dataclass", "field", "WireModel", "Request",
+    "BaseClient", "AsyncBaseClient", "Credentials", "RetryPolicy", "APIResponse",
+    "APIError", "APITimeoutError", "AuthenticationError", "BadRequestError",
+    "ConfigurationError", "ConflictError", "InternalServerError", "JDCloudError",
+    "NotFoundError", "ParameterError", "PermissionDeniedError", "RateLimitError",
+    "TransportError",
+)
 
 Shape = tuple[tuple[str, TypeRef], ...]
 
@@ -71,8 +80,11 @@ def assemble(
     for page in sorted(pages, key=lambda p: p.operation.source.file):
         label = page.operation.service_name
         by_service[renames.get(label, label)].append(page)
+    ordered = sorted(by_service)
+    modules = unique_names(snake_case(name) for name in ordered)
     services = tuple(
-        _service(name, by_service[name], diagnostics, superseded) for name in sorted(by_service)
+        _service(name, module, by_service[name], diagnostics, superseded)
+        for name, module in zip(ordered, modules)
     )
     return Api(
         services,
@@ -83,12 +95,16 @@ def assemble(
 
 def _service(
     name: str,
+    module_name: str,
     pages: list[OperationPage],
     diagnostics: Diagnostics,
     superseded: list[SkippedPage],
 ) -> Service:
     pages = _unique_operations(pages, diagnostics, superseded)
-    names = _final_model_names(pages, diagnostics)
+    client = class_name(module_name) + "Client"
+    if client in MODELS_MODULE_NAMES:
+        client = class_name(module_name) + "ServiceClient"
+    names = _final_model_names(pages, diagnostics, (client, "Async" + client))
     models: dict[str, Model] = {}
     operations: list[Operation] = []
     for page in pages:
@@ -142,8 +158,8 @@ def _service(
         )
     return Service(
         name=name,
-        module_name=snake_case(name),
-        class_name=class_name(name) + "Client",
+        module_name=module_name,
+        class_name=client,
         host=sorted(hosts, key=lambda h: (-hosts[h], h))[0],
         version=versions[-1],
         operations=tuple(operations),
@@ -183,12 +199,12 @@ def _unique_operations(
 
 
 def _version_number(version: str) -> int:
-    digits = "".join(c for c in version if c.isdigit())
-    return int(digits) if digits else 0
+    match = re.match(r"v([0-9]{1,9})", version)
+    return int(match.group(1)) if match else 0
 
 
 def _final_model_names(
-    pages: list[OperationPage], diagnostics: Diagnostics
+    pages: list[OperationPage], diagnostics: Diagnostics, taken: tuple[str, ...]
 ) -> dict[tuple[str, str, str], str]:
     """Map (operation, side, page model name) to the final class name."""
     groups: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
@@ -222,7 +238,10 @@ def _final_model_names(
                 first_op = min(_op(c) for c in cs)
                 wanted.append((class_name(first_op) + class_name(name), cs))
 
-    finals = unique_names((w for w, _ in wanted), taken=MODELS_MODULE_NAMES)
+    finals = unique_names(
+        (w + ("_" if w in MODELS_MODULE_NAMES or w in taken else "") for w, _ in wanted),
+        taken=MODELS_MODULE_NAMES + taken,
+    )
     result: dict[tuple[str, str, str], str] = {}
     for final, (_, candidates) in zip(finals, wanted):
         for c in candidates:

@@ -55,9 +55,9 @@ class Chunk:
 def split_chunks(source: str) -> list[Chunk]:
     """Cut a generated module into independently formattable chunks.
 
-    Generated code has no raw newlines inside string literals (they are
-    escaped) and every docstring line is indented, so a line starting at
-    column 0 with ``@`` or ``class`` starts a top-level class, and a line
+    Outside triple-quoted strings (generated docstrings escape every quote
+    of the page's text, so three quotes in a row only ever delimit one), a line starting
+    at column 0 with ``@`` or ``class`` starts a top-level class, and a line
     starting with four spaces and ``def``/``@`` starts a method.
     """
     chunks: list[Chunk] = []
@@ -71,10 +71,19 @@ def split_chunks(source: str) -> list[Chunk]:
 
     previous = ""
     has_body = False  # whether the current chunk holds an indented statement yet
+    in_string = False  # inside a triple-quoted string (docstring text is never code)
     for line in source.splitlines(keepends=True):
-        top = line.startswith(("@", "class ")) and not previous.startswith("@")
+        starts_in_string = in_string
+        if line.count('"""') % 2 == 1:
+            in_string = not in_string
+        top = (
+            not starts_in_string
+            and line.startswith(("@", "class "))
+            and not previous.startswith("@")
+        )
         method = (
-            has_body
+            not starts_in_string
+            and has_body
             and line.startswith(("    def ", "    async def ", "    @"))
             and not previous.startswith("    @")
         )

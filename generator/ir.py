@@ -131,7 +131,9 @@ class Operation:
 
     @property
     def service_name(self) -> str:
-        return self.host.split(".", 1)[0].lower()
+        """The first label of the host that is not a ``{placeholder}``."""
+        labels = [label for label in self.host.split(".") if "{" not in label]
+        return (labels[0] if labels else self.host).split(":", 1)[0].lower()
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,16 @@ def _parse(page: Page) -> tuple[PageResult, tuple[Diagnostic, ...]]:
     except UnicodeDecodeError as error:
         diagnostics.error(SourceLocation(page.name, 1), f"not UTF-8 text: {error}")
         return None, diagnostics.items
-    return parse_page(text, page.name, diagnostics), diagnostics.items
+    try:
+        return parse_page(text, page.name, diagnostics), diagnostics.items
+    except (ValueError, RecursionError, IndexError, KeyError) as error:
+        # A page that trips a case the parser does not foresee is still reported as a
+        # located problem, never as a traceback.
+        diagnostics.error(
+            SourceLocation(page.name, 1),
+            f"this page could not be read ({type(error).__name__}: {error})",
+        )
+        return None, diagnostics.items
 
 
 def load_api(

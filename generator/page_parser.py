@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -319,7 +320,17 @@ class _PageParser:
             self.error(section.line, "request address section has no address")
             return None
         line, url = text[0], text[1].strip()
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError as error:
+            self.error(line, f"request address '{url}' is not a URL: {error}")
+            return None
+        if parts.query or parts.fragment:
+            self.warning(
+                line,
+                f"request address '{url}' has a query string or fragment; it is ignored "
+                "(document its values as request parameters)",
+            )
         if not parts.netloc or not parts.path.startswith("/"):
             self.error(line, f"request address '{url}' is not an absolute URL with a path")
             return None
@@ -415,6 +426,15 @@ class _PageParser:
         for name in sorted(sections):
             for section, side in sections[name]:
                 rows = self._rows_of(section, model_names, f"model '{name}' field")
+                first_lines: dict[str, int] = {}
+                for r in rows:
+                    if r.name in first_lines:
+                        self.error(
+                            r.location.line,
+                            f"field '{r.name}' of model '{name}' is listed twice "
+                            f"(first at line {first_lines[r.name]})",
+                        )
+                    first_lines.setdefault(r.name, r.location.line)
                 python_names = unique_names(
                     (snake_case(r.name, FIELD_RESERVED) for r in rows), taken=FIELD_RESERVED
                 )
@@ -560,14 +580,16 @@ class _PageParser:
         value: DefaultValue | None = None
         if ref.name == "bool" and text.lower() in ("true", "false"):
             value = text.lower() == "true"
-        elif ref.name == "int" and re.fullmatch(r"[+-]?\d+", text):
+        elif ref.name == "int" and re.fullmatch(r"[+-]?[0-9]{1,40}", text):
             value = int(text)
-        elif ref.name == "float" and re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text):
+        elif ref.name == "float" and re.fullmatch(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,3})?", text):
             value = float(text)
+            if not math.isfinite(value):
+                value = None
         if value is None:
             self.error(
                 line,
-                f"default value '{text}' of '{name}' is not a valid {row.type_text} "
+                f"default value '{_short(text)}' of '{name}' is not a valid {row.type_text} "
                 "(fix the Default Value cell or the Type cell)",
             )
         return value
@@ -631,6 +653,11 @@ class _PageParser:
         if skip_none:
             texts = [t for t in texts if t.strip().lower() not in _NONE_WORDS]
         return "\n\n".join(texts)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """Page text quoted in a message, cut to a readable length."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _columns(header: Sequence[str]) -> list[ColumnKind | str]:

@@ -75,7 +75,8 @@ class PageDocument:
 def read_page(text: str) -> PageDocument:
     """Parse Markdown text into a PageDocument (never raises on odd Markdown)."""
     tokens = _MARKDOWN.parse(text)
-    lines = text.splitlines()
+    # Lines as markdown-it counts them: only \n, \r\n and \r end a line.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     title: str | None = None
     title_line = 1
     sections: list[Section] = []

@@ -23,6 +23,8 @@ _PRIMITIVES = {
     "number": "float",
 }
 _MAPS = {"map"}
+# Deeper lists than this are not a type any page means; they are reported as unknown.
+MAX_LIST_DEPTH = 4
 _ANY = {"object"}
 
 
@@ -38,16 +40,18 @@ def parse_type(text: str, models: Collection[str]) -> tuple[TypeRef, bool]:
     while name.endswith("[]"):
         name = name[:-2].rstrip()
         depth += 1
+    if depth > MAX_LIST_DEPTH:
+        return TypeRef("any", source=source), False
     known = True
     base: TypeRef
-    if name in models:
-        base = TypeRef("model", name=name)
-    elif name.lower() in _PRIMITIVES:
+    if name.lower() in _PRIMITIVES:  # a model may not take a primitive's name
         base = TypeRef("primitive", name=_PRIMITIVES[name.lower()])
     elif name.lower() in _MAPS:
         base = TypeRef("map")
     elif name.lower() in _ANY:
         base = TypeRef("any")
+    elif name in models:
+        base = TypeRef("model", name=name)
     else:
         base, known = TypeRef("any"), False
     for _ in range(depth):

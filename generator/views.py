@@ -120,9 +120,9 @@ def _declaration(f: Field, required: bool, with_default: bool) -> str:
     where a missing member must read as None).
     """
     kind = annotation(f.type)
-    if kind == "Any" and not required:
-        return "Any = None"
     hidden = any(word in f.wire_name.lower() for word in _SECRET_WORDS)
+    if kind == "Any" and not required:
+        return "Any = field(default=None, repr=False)" if hidden else "Any = None"
     if required:
         return f"{kind} = field(repr=False)" if hidden else kind
     default = _default_literal(f.default_value) if with_default else "None"
@@ -245,7 +245,7 @@ def _method_view(op: Operation, service_host: str) -> MethodView:
     region = next((p for p in op.parameters if p.wire_name == "regionId"), None)
     if region is not None:
         args.append(f"region={region.python_name}")
-    if op.host != service_host:
+    if op.host != service_host or "{" in op.host:
         args.append(f"host={string_literal(op.host)}")
 
     result = "response.result"

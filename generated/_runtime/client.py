@@ -18,7 +18,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import httpx
 
 from .credentials import Credentials
-from .errors import APITimeoutError, ConfigurationError, TransportError
+from .errors import APITimeoutError, ConfigurationError, ParameterError, TransportError
 from .request import PreparedRequest, Request, prepare
 from .response import APIResponse, parse_response
 from .retries import RETRY_STATUSES, RetryPolicy
@@ -65,7 +65,12 @@ def _fill_host(request: Request, region: str | None) -> str:
             raise ConfigurationError(
                 f"host {request.host} needs {name}: pass region= to the client"
             )
-        host = host[:start] + str(value) + host[end + 1 :]
+        text = str(value)
+        if not text or not all(
+            c.isascii() and (c.isalnum() or c in "-.") for c in text
+        ):
+            raise ParameterError(f"{name} {text!r} cannot be part of a host name")
+        host = host[:start] + text + host[end + 1 :]
     return host
 
 

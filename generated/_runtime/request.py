@@ -43,7 +43,7 @@ class Request:
     body: Mapping[str, Any] | None = None
     payload: Mapping[str, Any] | None = None
     required: tuple[str, ...] = ()
-    region: str | None = None
+    region: Any = None
     host: str | None = None
 
 
@@ -58,6 +58,16 @@ class PreparedRequest:
 
     def __repr__(self) -> str:
         return f"PreparedRequest({self.method} {self.url})"
+
+
+def _header_text(value: Any) -> str:
+    """A header value: scalars as on the wire, lists comma-separated, objects as JSON."""
+    wire = to_wire(value)
+    if isinstance(wire, (list, tuple)):
+        return ",".join(_header_text(item) for item in wire)
+    if isinstance(wire, dict):
+        return json.dumps(wire, ensure_ascii=False, separators=(",", ":"))
+    return wire_text(wire)
 
 
 def _check_required(request: Request) -> None:
@@ -103,7 +113,7 @@ def prepare(
         headers[TOKEN_HEADER] = credentials.session_token
     for name, value in request.headers.items():
         if value is not None:
-            headers[name] = wire_text(value)
+            headers[name] = _header_text(value)
     content = b""
     if request.method in _BODY_METHODS:
         wire: Any = None
@@ -127,7 +137,7 @@ def prepare(
         body=content,
         credentials=credentials,
         service=service,
-        region=request.region or region or DEFAULT_REGION,
+        region=str(request.region or region or DEFAULT_REGION),
         version=signature_version,
     )
     url = f"{scheme}://{endpoint}{path}" + (f"?{query}" if query else "")
