@@ -190,3 +190,71 @@ def test_type_mapping(cell: str, expected: TypeRef) -> None:
 
 def test_unknown_type_name_is_reported_as_unknown() -> None:
     assert parse_type("Widget", set()) == (TypeRef("any", source="Widget"), False)
+
+
+NEWER_LAYOUT = """\
+# describeFilters
+
+## 描述
+查询过滤器
+
+## 请求方式
+GET
+
+## 请求地址
+https://things.jdcloud-api.com/v1/regions/{regionId}/filters
+
+|名称|类型|是否必选|示例值|描述|
+|---|---|---|---|---|
+|**regionId**|String|是|cn-north-1|地域ID|
+
+## 请求参数
+|名称|类型|是否必选|示例值|描述|
+|---|---|---|---|---|
+|**filters**|[Filter[]](#filter)|否| |过滤条件|
+|**pageSize**|Integer|是|20|页大小|
+
+### <div id="Filter">Filter</div>
+|名称|类型|是否必选|示例值|描述|
+|---|---|---|---|---|
+|**name**|String|是|status|名称|
+|**values**|String[]|否|["a"]|取值|
+
+## 返回参数
+|名称|类型|描述|
+|---|---|---|
+|**result**|[Result](#result)| |
+
+### <div id="Result">Result</div>
+|名称|类型|描述|
+|---|---|---|
+|**filters**|[Filter](#filter)[]| |
+
+## 返回码
+|HTTP状态码|错误码|描述|说明|
+|---|---|---|---|
+|**200**| |OK| |
+|**400**|INVALID_ARGUMENT|参数错误|pageSize 超出范围|
+|**400**|OUT_OF_RANGE|越界|页码过大|
+"""
+
+
+def test_newer_page_layout() -> None:
+    page, diagnostics = _parse(NEWER_LAYOUT, "pages/describeFilters.md")
+    assert isinstance(page, OperationPage), [str(d) for d in diagnostics.items]
+    assert not diagnostics.warnings, [str(d) for d in diagnostics.warnings]
+    by_name = {p.wire_name: p for p in page.operation.parameters}
+    assert by_name["filters"].type == TypeRef(
+        "list", item=TypeRef("model", name="Filter"), source="Filter[]"
+    )
+    assert by_name["filters"].required is False and by_name["pageSize"].required is True
+    assert by_name["pageSize"].default is None  # an example value is not a default
+    models = {(m.model.wire_name, m.side): m.model for m in page.models}
+    assert [f.required for f in models[("Filter", "request")].fields] == [True, False]
+    assert models[("Result", "response")].fields[0].type.kind == "list"
+    codes = [(c.status, c.error_code, c.description) for c in page.operation.return_codes]
+    assert codes == [
+        ("200", "", "OK"),
+        ("400", "INVALID_ARGUMENT", "参数错误 pageSize 超出范围"),
+        ("400", "OUT_OF_RANGE", "越界 页码过大"),
+    ]
