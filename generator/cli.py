@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         help="print the intermediate model of SPECS as JSON",
         description="print the intermediate model of SPECS as JSON",
     )
-    inspect.add_argument("specs", type=Path, metavar="SPECS")
+    inspect.add_argument("specs", type=Path, metavar="SPECS", help="folder of pages")
     _add_run_options(inspect)
     _add_run_options(add_openapi_command(commands))
     return parser

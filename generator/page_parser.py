@@ -121,6 +121,7 @@ SIGNING_HEADERS = frozenset(
 HEADER_PREFIX = "x-jdcloud-"
 _QUERY_METHODS = {"GET", "DELETE", "HEAD"}
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_HEADER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*")
 
 
 @dataclass(frozen=True)
@@ -470,6 +471,12 @@ class _PageParser:
         address_line: int,
     ) -> tuple[Parameter, ...]:
         placeholders = _PLACEHOLDER.findall(path)
+        if path.count("{") != len(placeholders) or path.count("}") != len(placeholders):
+            self.warning(
+                address_line,
+                f"request address path '{_short(path)}' has braces that are not "
+                "{placeholder}s; they are sent as written",
+            )
         rows_by_name = {r.name: r for r in path_rows}
         located: list[tuple[_Row, ParameterLocation]] = []
         for name in placeholders:
@@ -514,6 +521,12 @@ class _PageParser:
             if lowered in SIGNING_HEADERS:
                 skipped_signing.append(row.name)
             elif lowered.startswith(HEADER_PREFIX):
+                if not _HEADER_NAME.fullmatch(row.name):
+                    self.error(
+                        row.location.line,
+                        f"header parameter '{_short(row.name)}' is not a valid HTTP header name "
+                        "(ASCII letters, digits and -)",
+                    )
                 located.append((row, "header"))
             elif row is payload:
                 located.append((row, "payload"))
@@ -528,13 +541,15 @@ class _PageParser:
                 + ", ".join(skipped_signing),
             )
         seen: dict[str, int] = {}
-        for row, _ in located:
-            if row.name in seen:
+        for row, where in located:
+            # Header names are case-insensitive on the wire: X-JDCLOUD-A is x-jdcloud-a.
+            key = row.name.lower() if where == "header" else row.name
+            if key in seen:
                 self.error(
                     row.location.line,
-                    f"parameter '{row.name}' is listed twice (first at line {seen[row.name]})",
+                    f"parameter '{row.name}' is listed twice (first at line {seen[key]})",
                 )
-            seen.setdefault(row.name, row.location.line)
+            seen.setdefault(key, row.location.line)
         python_names = unique_names(
             (snake_case(row.name, PARAMETER_RESERVED) for row, _ in located),
             taken=PARAMETER_RESERVED,

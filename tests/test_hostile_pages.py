@@ -38,6 +38,8 @@ ERRORS = {
     "infinite-float-default": {"a.md": page(body=params("|d|Double|False|1e999| |"))},
     "bad-ipv6-address": {"a.md": page(url="http://[::1/v1/x")},
     "fullwidth-host": {"a.md": page(url="https://svc／x.jdcloud-api.com/v1/x")},
+    "non-ascii-header-name": {"a.md": page(body=params("|x-jdcloud-名称|String|False| | |"))},
+    "header-listed-twice-in-two-cases": {"a.md": page(body=params("|x-jdcloud-h|String|False| | |", "|X-JDCLOUD-H|String|False| | |"))},
     "duplicate-model-field": {"a.md": page(body=params("|m|M|False| | |") + model("M", "|a|String|False| | |", "|a|Integer|False| | |"))},
 }
 
@@ -62,6 +64,7 @@ WORKING = {
         "b.md": page(url="https://a_b.jdcloud-api.com/v1/y", method="GET", title="opB"),
     },
     "region-in-every-host": {"a.md": page(url="https://{regionId}.svc.jdcloud-api.com/v1/regions/{regionId}/x", method="GET")},
+    "unbalanced-braces-in-path": {"a.md": page(url="https://svc.jdcloud-api.com/v1/x/{id", method="GET")},
     "query-string-in-address": {"a.md": page(url="https://svc.jdcloud-api.com/v1/x?action=start", method="GET")},
     "integer-region": {"a.md": page(body=params()).replace("|**regionId**|String|", "|**regionId**|Integer|")},
     "model-named-string": {"a.md": page(body=params("|a|String|False| | |") + model("String", "|v|Integer|False| | |"))},
@@ -117,6 +120,8 @@ def test_odd_pages_give_code_that_imports_and_type_checks(case: str, tmp_path: P
         assert packages == ["a_b", "a_b_2"]
     if case == "query-string-in-address":
         assert "query string" in completed.stderr
+    if case == "unbalanced-braces-in-path":
+        assert "braces" in completed.stderr
 
 
 def _client(tmp_path: Path, import_package: Callable[[Path, str], Any], case: str, sent: list[httpx.Request]) -> Any:
