@@ -315,3 +315,12 @@ def test_error_envelope_in_a_200_answer_takes_its_kind_from_the_error_code(
     with pytest.raises(vm.PermissionDeniedError) as raised:
         _sync(vm, httpserver).delete_instance(region_id="r1", instance_id="i-1")
     assert (raised.value.status_code, raised.value.code) == (200, "PERMISSION_DENIED")
+
+
+def test_an_answer_of_the_wrong_shape_raises_an_api_error(vm: Any, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/v1/regions/r1/instances").respond_with_json(
+        {"requestId": "req-odd", "result": {"instances": "not a list of objects"}}
+    )
+    with pytest.raises(vm.APIError, match="documented shape") as raised:
+        _sync(vm, httpserver).describe_instances(region_id="r1")
+    assert raised.value.request_id == "req-odd" and raised.value.status_code == 200

@@ -18,7 +18,13 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import httpx
 
 from .credentials import Credentials
-from .errors import APITimeoutError, ConfigurationError, ParameterError, TransportError
+from .errors import (
+    APIError,
+    APITimeoutError,
+    ConfigurationError,
+    ParameterError,
+    TransportError,
+)
 from .request import PreparedRequest, Request, prepare
 from .response import APIResponse, parse_response
 from .retries import RETRY_STATUSES, RetryPolicy
@@ -178,7 +184,15 @@ class _ClientCore:
             time.monotonic() - started,
         )
         raw = parse_response(answer.status_code, answer.headers, answer.content)
-        result = parse(raw.result)
+        try:
+            result = parse(raw.result)
+        except (TypeError, ValueError, AttributeError, KeyError) as error:
+            raise APIError(
+                f"the answer does not have the documented shape ({type(error).__name__}: {error})",
+                status_code=raw.status_code,
+                request_id=raw.request_id,
+                body=answer.content.decode("utf-8", errors="replace"),
+            ) from error
         if isinstance(result, WireModel):
             result._request_id = raw.request_id
         response = APIResponse(result, raw.request_id, raw.status_code, raw.headers)
