@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from .diagnostics import Diagnostics
 from .ir import Api, Model, Operation, Service, SkippedPage, TypeRef
-from .names import METHOD_RESERVED, class_name, snake_case, unique_names
+from .names import METHOD_RESERVED, RUNTIME_EXPORTS, class_name, snake_case, unique_names
 from .page_parser import OperationPage, PageModel
 from .type_mapping import referenced_models, rename_models
 
@@ -28,12 +28,9 @@ __all__ = ["assemble", "MODELS_MODULE_NAMES"]
 # Names the generated modules import or export besides the models: no model class
 # and no client class may take them (the runtime's exports, typing helpers).
 MODELS_MODULE_NAMES = (
-    "Any", "ClassVar", "Self", "cast", "dataclass", "field", "WireModel", "Request",
-    "BaseClient", "AsyncBaseClient", "Credentials", "RetryPolicy", "APIResponse",
-    "APIError", "APITimeoutError", "AuthenticationError", "BadRequestError",
-    "ConfigurationError", "ConflictError", "InternalServerError", "JDCloudError",
-    "NotFoundError", "ParameterError", "PermissionDeniedError", "RateLimitError",
-    "TransportError",
+    ("Any", "ClassVar", "Self", "cast", "dataclass", "field")
+    + ("WireModel", "Request", "BaseClient", "AsyncBaseClient")
+    + RUNTIME_EXPORTS
 )
 
 Shape = tuple[tuple[str, TypeRef], ...]

@@ -149,12 +149,8 @@ def main_entry() -> None:
 
 def _run(args: argparse.Namespace, out: TextIO) -> int:
     started = time.monotonic()
-    quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", False)
-    cache_dir = (
-        None
-        if getattr(args, "no_cache", False)
-        else (getattr(args, "cache_dir", None) or default_cache_dir())
-    )
+    quiet, verbose = args.quiet, args.verbose
+    cache_dir = None if args.no_cache else (args.cache_dir or default_cache_dir())
     pages = read_pages(args.specs)
     if not pages:
         print(f"error: {args.specs}: no Markdown pages (*.md) found", file=sys.stderr)
@@ -167,10 +163,9 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_BAD_INPUT
 
     fingerprint = record = ""
+    generator_key = generator_fingerprint(templates_dir()) if cache_dir is not None else ""
     if cache_dir is not None and target is not None and args.command in ("generate", "check"):
-        fingerprint = inputs_fingerprint(
-            pages, generator_fingerprint(templates_dir()) + config.fingerprint()
-        )
+        fingerprint = inputs_fingerprint(pages, generator_key + config.fingerprint())
         record = digest("run", str(target.resolve()))
         previous = Cache(cache_dir).get("run", record)
         if isinstance(previous, dict) and previous.get("fingerprint") == fingerprint and is_intact(target):
@@ -189,9 +184,10 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
 
     bar = ProgressBar(sys.stderr) if not quiet else None
     options = BuildOptions(
-        jobs=max(1, getattr(args, "jobs", None) or os.cpu_count() or 1),
+        jobs=args.jobs,
         cache_dir=cache_dir,
-        keep_going=getattr(args, "keep_going", False),
+        generator_key=generator_key,
+        keep_going=args.keep_going,
         progress=bar,
         config=config,
     )

@@ -13,6 +13,7 @@ __all__ = [
     "METHOD_RESERVED",
     "PARAMETER_RESERVED",
     "RESERVED",
+    "RUNTIME_EXPORTS",
     "class_name",
     "snake_case",
     "unique_names",
@@ -35,6 +36,27 @@ PARAMETER_RESERVED = frozenset(
     {"self", "timeout", "annotations", "parse_model", "parse_nothing", "parse_json", "data"}
     | {"cast", "response"}
     | {"Any", "Request", "BaseClient", "AsyncBaseClient"}
+)
+
+# What every generated package and service package re-exports from its runtime,
+# for its users (one list: the templates print it, and no model may take these names).
+RUNTIME_EXPORTS = (
+    "APIError",
+    "APIResponse",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "Credentials",
+    "InternalServerError",
+    "JDCloudError",
+    "NotFoundError",
+    "ParameterError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetryPolicy",
+    "TransportError",
 )
 
 # Attributes a generated client has besides its operations.

@@ -38,7 +38,7 @@ def run_openapi(args: argparse.Namespace, generation: Generation) -> int:
             continue
         path.write_text(text, "utf-8", newline="\n")
         written += 1
-    if not getattr(args, "quiet", False):
+    if not args.quiet:
         print(
             f"{len(documents)} OpenAPI document(s) in {out}: {written} written, "
             f"{len(documents) - written} unchanged",

@@ -29,6 +29,7 @@ Progress = Callable[[str, int, int], None]
 class BuildOptions:
     jobs: int = 1
     cache_dir: Path | None = None
+    generator_key: str = ""  # generator_fingerprint(), when the caller has it already
     keep_going: bool = False
     progress: Progress | None = None
     config: Config = field(default_factory=Config)
@@ -54,7 +55,9 @@ def build(
     options = options or BuildOptions()
     pages = read_pages(specs) if isinstance(specs, Path) else specs
     cache = Cache(options.cache_dir) if options.cache_dir is not None else None
-    key = generator_fingerprint(templates_dir()) if cache is not None else ""
+    key = ""
+    if cache is not None:
+        key = options.generator_key or generator_fingerprint(templates_dir())
     progress = options.progress
 
     def stage(name: str) -> Callable[[int, int], None] | None:

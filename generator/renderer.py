@@ -7,6 +7,7 @@ from pathlib import Path
 import jinja2
 
 from .ir import Api
+from .names import RUNTIME_EXPORTS
 from .templates_dir import templates_dir
 from .views import service_view
 
@@ -42,7 +43,9 @@ def render_api(api: Api, root: Path | None = None) -> dict[str, str]:
     env = _environment(root or templates_dir())
     files: dict[str, str] = {}
     services = [s.module_name for s in api.services]
-    files["__init__.py"] = env.get_template("package/__init__.py.jinja").render(services=services)
+    files["__init__.py"] = env.get_template("package/__init__.py.jinja").render(
+        services=services, runtime_exports=RUNTIME_EXPORTS
+    )
     files["py.typed"] = ""
     for module in RUNTIME_MODULES:
         files[f"_runtime/{module}.py"] = env.get_template(f"runtime/{module}.py.jinja").render()
@@ -51,7 +54,7 @@ def render_api(api: Api, root: Path | None = None) -> dict[str, str]:
         for module in ("__init__", "models", "client"):
             template = env.get_template(f"service/{module}.py.jinja")
             files[f"{service.module_name}/{module}.py"] = template.render(
-                service=view, client=view.client
+                service=view, client=view.client, runtime_exports=RUNTIME_EXPORTS
             )
         files[f"{service.module_name}/py.typed"] = ""
     return files

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -43,6 +44,34 @@ def require_corpus(*parts: str) -> Path:
             f"(set {CORPUS_ENV} to the folder holding en/ and cn/)"
         )
     return path
+
+
+def vendor_authorization(
+    *,
+    method: str,
+    url: str,
+    headers: dict[str, str],
+    body: str,
+    service: str,
+    region: str,
+    access_key: str,
+    secret_key: str,
+) -> str:
+    """The Authorization header the vendor SDK's signer (jdcloud-sdk) computes for a request."""
+    signer = pytest.importorskip("jdcloud_sdk.core.signer")
+    credential = pytest.importorskip("jdcloud_sdk.core.credential")
+    signed = dict(headers)
+    signer.Signer(logging.getLogger("vendor-signer")).sign(
+        method=method,
+        service=service,
+        region=region,
+        uri=url,
+        headers=signed,
+        data=body,
+        credential=credential.Credential(access_key, secret_key),
+        security_token="",
+    )
+    return str(signed["Authorization"])
 
 
 def run_cli(*args: str | Path) -> int:

@@ -120,3 +120,32 @@ def test_workers_do_not_outlive_a_killed_run(tmp_path: Path) -> None:
         time.sleep(0.05)
     alive = [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in Path(f"/proc/{w}/stat").read_text().split(")")[1][:3]]
     assert alive == []
+
+
+def test_unreadable_pyproject_is_a_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs = _specs(tmp_path)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text("[tool.generator\nservice-names = 1\n", "utf-8")
+    monkeypatch.chdir(project)
+    assert run_cli("generate", specs, "-o", tmp_path / "out", "-q") == 2
+    assert "pyproject.toml" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_tree_moved_away_by_an_interrupted_swap_is_restored(tmp_path: Path) -> None:
+    """Where the atomic exchange is unavailable the swap is two renames; a run killed
+    between them leaves the old tree at .OUT.previous-PID, which the next run puts back."""
+    specs = _specs(tmp_path)
+    out = tmp_path / "out"
+    assert run_cli("generate", specs, "-o", out, "-q", "--no-cache") == 0
+    (out / "mine.txt").write_text("kept\n", "utf-8")
+    before = read_tree(out)
+    out.rename(tmp_path / ".out.previous-4242")
+    (tmp_path / ".out.staging-4242").mkdir()  # half-written staging of the killed run
+    assert run_cli("check", specs, "-o", out, "-q", "--no-cache") == 1  # out is missing
+    assert run_cli("generate", specs, "-o", out, "-q", "--no-cache") == 0
+    assert read_tree(out) == before
+    assert not list(tmp_path.glob(".out.*"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request as ServerRequest
 
-from conftest import FIXTURES, ROOT, run_cli
+from conftest import FIXTURES, ROOT, run_cli, vendor_authorization
 
 AUTHORIZATION = re.compile(
     r"JDCLOUD3-HMAC-SHA256 Credential=AKTEST/(\d{8})/(?P<region>[^/]+)/(?P<service>[^/]+)/"
@@ -43,23 +42,18 @@ def _client(module: Any, name: str, server: HTTPServer, **options: Any) -> Any:
 
 def _vendor_signature(request: ServerRequest, signed: list[str]) -> str:
     """What the vendor SDK's signer computes for the request as the server received it."""
-    signer_module = pytest.importorskip("jdcloud_sdk.core.signer")
-    credential_module = pytest.importorskip("jdcloud_sdk.core.credential")
     match = AUTHORIZATION.fullmatch(request.headers["Authorization"])
     assert match is not None
-    headers = {name: request.headers[name] for name in signed if name != "host"}
-    url = request.url  # http://127.0.0.1:PORT/path?query as received
-    signer_module.Signer(logging.getLogger("vendor")).sign(
+    return vendor_authorization(
         method=request.method,
+        url=request.url,  # http://127.0.0.1:PORT/path?query as received
+        headers={name: request.headers[name] for name in signed if name != "host"},
+        body=request.get_data().decode("utf-8"),
         service=match["service"],
         region=match["region"],
-        uri=url,
-        headers=headers,
-        data=request.get_data().decode("utf-8"),
-        credential=credential_module.Credential("AKTEST", "SKTEST-secret"),
-        security_token="",
+        access_key="AKTEST",
+        secret_key="SKTEST-secret",
     )
-    return str(headers["Authorization"])
 
 
 def test_create_transfer_task_sends_a_signed_request_and_returns_typed_result(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, vendor_authorization
 
 
 @pytest.fixture(scope="module")
@@ -61,26 +60,6 @@ def test_canonical_parts_match_the_guide(runtime: Any) -> None:
     assert signing.canonical_query("p1=p1&p0=p0&o=%&u=u") == "o=%25&p0=p0&p1=p1&u=u"
 
 
-def _vendor_authorization(
-    method: str, url: str, headers: dict[str, str], body: str, service: str, region: str
-) -> str:
-    signer_module = pytest.importorskip("jdcloud_sdk.core.signer")
-    credential_module = pytest.importorskip("jdcloud_sdk.core.credential")
-    signer = signer_module.Signer(logging.getLogger("vendor-signer"))
-    vendor_headers = dict(headers)
-    signer.sign(
-        method=method,
-        service=service,
-        region=region,
-        uri=url,
-        headers=vendor_headers,
-        data=body,
-        credential=credential_module.Credential("AKID", "SECRET"),
-        security_token="",
-    )
-    return str(vendor_headers["Authorization"])
-
-
 @pytest.mark.parametrize(
     ("method", "path", "query", "extra", "body"),
     [
@@ -111,4 +90,13 @@ def test_jdcloud3_agrees_with_vendor_signer(
         region="cn-north-1",
     )
     url = f"https://vm.jdcloud-api.com{path}" + (f"?{query}" if query else "")
-    assert ours == _vendor_authorization(method, url, headers, body, "vm", "cn-north-1")
+    assert ours == vendor_authorization(
+        method=method,
+        url=url,
+        headers=headers,
+        body=body,
+        service="vm",
+        region="cn-north-1",
+        access_key="AKID",
+        secret_key="SECRET",
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, vendor_authorization
 
-vendor_signer = pytest.importorskip("jdcloud_sdk.core.signer")
-vendor_credential = pytest.importorskip("jdcloud_sdk.core.credential")
+pytest.importorskip("jdcloud_sdk.core.signer")
 vendor_builder = pytest.importorskip("jdcloud_sdk.core.parameterbuilder")
 
 
@@ -84,18 +82,17 @@ def test_signature_equals_the_vendor_signers(
         service=service,
         region=region,
     )
-    theirs = dict(signed)
-    vendor_signer.Signer(logging.getLogger("vendor")).sign(
+    theirs = vendor_authorization(
         method=method,
+        url=f"https://svc.jdcloud-api.com{path}" + (f"?{query}" if query else ""),
+        headers=signed,
+        body=body,
         service=service,
         region=region,
-        uri=f"https://svc.jdcloud-api.com{path}" + (f"?{query}" if query else ""),
-        headers=theirs,
-        data=body,
-        credential=vendor_credential.Credential("AKID", "SECRETKEY"),
-        security_token="",
+        access_key="AKID",
+        secret_key="SECRETKEY",
     )
-    assert ours == theirs["Authorization"]
+    assert ours == theirs
 
 
 keys = st.from_regex(r"[a-zA-Z][a-zA-Z0-9]{0,6}", fullmatch=True)

@@ -13,7 +13,7 @@ import time
 import urllib.request
 import functools
 from collections.abc import Callable, Coroutine
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 import httpx
 
@@ -42,6 +42,8 @@ __all__ = [
 DEFAULT_TIMEOUT = 30.0
 T = TypeVar("T")
 P = ParamSpec("P")
+HttpClientT = TypeVar("HttpClientT", bound=httpx.Client | httpx.AsyncClient)
+TransportT = TypeVar("TransportT", bound=httpx.BaseTransport | httpx.AsyncBaseTransport)
 _Sync = TypeVar("_Sync", bound="BaseClient")
 _Async = TypeVar("_Async", bound="AsyncBaseClient")
 ResponseHook = Callable[[APIResponse[Any]], None]
@@ -90,7 +92,9 @@ def _http_request(prepared: PreparedRequest, timeout: float) -> httpx.Request:
     )
 
 
-class _ClientCore:
+class _ClientCore(Generic[HttpClientT, TransportT]):
+    """Configuration, signing, retry decisions and parsing, shared by the sync and async clients."""
+
     SERVICE = ""
     DEFAULT_HOST = ""
 
@@ -105,7 +109,21 @@ class _ClientCore:
         retry: RetryPolicy | None = None,
         signature_version: SignatureVersion = "JDCLOUD3",
         on_response: ResponseHook | None = None,
+        transport: TransportT | None = None,
+        http_client: HttpClientT | None = None,
     ) -> None:
+        """Credentials default to the environment (``JDCLOUD_ACCESS_KEY``, ``JDCLOUD_SECRET_KEY``).
+
+        ``endpoint`` (``host[:port]``) and ``scheme`` override the service's host;
+        ``region`` signs calls of operations that take no ``regionId``; ``timeout``
+        is in seconds; ``retry`` sets retries and backoff; ``on_response`` is called
+        with every successful APIResponse (request id, status, headers);
+        ``transport`` is the httpx transport requests go through (by default an
+        httpx transport with TLS verification on, through the proxy that
+        ``HTTPS_PROXY``/``HTTP_PROXY``/``NO_PROXY`` name); ``http_client`` is your own,
+        configured httpx client, used with all its features (cookies, event hooks)
+        instead of the leaner transport path.
+        """
         if scheme not in ("http", "https"):
             raise ConfigurationError(
                 f"scheme must be 'http' or 'https', not {scheme!r}"
@@ -123,6 +141,13 @@ class _ClientCore:
         self.retry = retry if retry is not None else RetryPolicy()
         self.signature_version: SignatureVersion = signature_version
         self.on_response = on_response
+        self._http: HttpClientT | None = http_client
+        self._transport: TransportT | None = transport
+        if transport is None and http_client is None:
+            self._transport = self._default_transport(_env_proxy(scheme, self.endpoint))
+
+    def _default_transport(self, proxy: str | None) -> TransportT:
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(endpoint={self.scheme}://{self.endpoint})"
@@ -201,51 +226,11 @@ class _ClientCore:
         return response
 
 
-class BaseClient(_ClientCore):
+class BaseClient(_ClientCore[httpx.Client, httpx.BaseTransport]):
     """A synchronous client (``httpx.Client``). Use it as a context manager, or call ``close()``."""
 
-    def __init__(
-        self,
-        credentials: Credentials | None = None,
-        *,
-        endpoint: str | None = None,
-        scheme: str = "https",
-        region: str | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = None,
-        signature_version: SignatureVersion = "JDCLOUD3",
-        on_response: ResponseHook | None = None,
-        transport: httpx.BaseTransport | None = None,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        """Credentials default to the environment (``JDCLOUD_ACCESS_KEY``, ``JDCLOUD_SECRET_KEY``).
-
-        ``endpoint`` (``host[:port]``) and ``scheme`` override the service's host;
-        ``region`` signs calls of operations that take no ``regionId``; ``timeout``
-        is in seconds; ``retry`` sets retries and backoff; ``on_response`` is called
-        with every successful APIResponse (request id, status, headers);
-        ``transport`` is the httpx transport requests go through (by default an
-        ``httpx.HTTPTransport`` with TLS verification on, through the proxy that
-        ``HTTPS_PROXY``/``HTTP_PROXY``/``NO_PROXY`` name); ``http_client`` is your own,
-        configured httpx client, used with all its features (cookies, event hooks)
-        instead of the leaner transport path.
-        """
-        super().__init__(
-            credentials,
-            endpoint=endpoint,
-            scheme=scheme,
-            region=region,
-            timeout=timeout,
-            retry=retry,
-            signature_version=signature_version,
-            on_response=on_response,
-        )
-        self._http = http_client
-        self._transport = transport or (
-            None
-            if http_client is not None
-            else httpx.HTTPTransport(proxy=_env_proxy(self.scheme, self.endpoint))
-        )
+    def _default_transport(self, proxy: str | None) -> httpx.BaseTransport:
+        return httpx.HTTPTransport(proxy=proxy)
 
     def close(self) -> None:
         if self._http is not None:
@@ -298,51 +283,11 @@ class BaseClient(_ClientCore):
             attempt += 1
 
 
-class AsyncBaseClient(_ClientCore):
+class AsyncBaseClient(_ClientCore[httpx.AsyncClient, httpx.AsyncBaseTransport]):
     """An asynchronous client (``httpx.AsyncClient``). Use ``async with``, or ``await aclose()``."""
 
-    def __init__(
-        self,
-        credentials: Credentials | None = None,
-        *,
-        endpoint: str | None = None,
-        scheme: str = "https",
-        region: str | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = None,
-        signature_version: SignatureVersion = "JDCLOUD3",
-        on_response: ResponseHook | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        """Credentials default to the environment (``JDCLOUD_ACCESS_KEY``, ``JDCLOUD_SECRET_KEY``).
-
-        ``endpoint`` (``host[:port]``) and ``scheme`` override the service's host;
-        ``region`` signs calls of operations that take no ``regionId``; ``timeout``
-        is in seconds; ``retry`` sets retries and backoff; ``on_response`` is called
-        with every successful APIResponse (request id, status, headers);
-        ``transport`` is the httpx transport requests go through (by default an
-        ``httpx.HTTPTransport`` with TLS verification on, through the proxy that
-        ``HTTPS_PROXY``/``HTTP_PROXY``/``NO_PROXY`` name); ``http_client`` is your own,
-        configured httpx client, used with all its features (cookies, event hooks)
-        instead of the leaner transport path.
-        """
-        super().__init__(
-            credentials,
-            endpoint=endpoint,
-            scheme=scheme,
-            region=region,
-            timeout=timeout,
-            retry=retry,
-            signature_version=signature_version,
-            on_response=on_response,
-        )
-        self._http = http_client
-        self._transport = transport or (
-            None
-            if http_client is not None
-            else httpx.AsyncHTTPTransport(proxy=_env_proxy(self.scheme, self.endpoint))
-        )
+    def _default_transport(self, proxy: str | None) -> httpx.AsyncBaseTransport:
+        return httpx.AsyncHTTPTransport(proxy=proxy)
 
     async def aclose(self) -> None:
         if self._http is not None:
